@@ -1,0 +1,68 @@
+import type { ProductList } from '../model/catalog.js';
+import type { Product } from '../model/product.js';
+
+export type ProductSort = 'featured' | 'price-asc' | 'price-desc' | 'title';
+
+export interface ProductQuery {
+  /** Case- and accent-insensitive match on title and brand. */
+  search?: string;
+  sort?: ProductSort;
+  availableOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SourceOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * Where products come from: inline data, a JSON feed, and later a Google Merchant feed or the Shopify Storefront API.
+ * A source rejects with a VitrineError; it never throws synchronously.
+ */
+export interface ProductSource {
+  list(query?: ProductQuery, options?: SourceOptions): Promise<ProductList>;
+  get(ids: readonly string[], options?: SourceOptions): Promise<ProductList>;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+function normalise(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+}
+
+/** Search, filter, sort and page a product list; shared by every source that holds its products in memory. */
+export function applyQuery(list: ProductList, query: ProductQuery = {}): ProductList {
+  let products = list.products;
+  if (query.availableOnly) products = products.filter((p) => p.availability !== 'out_of_stock');
+  const needle = query.search?.trim();
+  if (needle) {
+    const wanted = normalise(needle);
+    products = products.filter((p) => normalise(`${p.title} ${p.brand ?? ''}`).includes(wanted));
+  }
+  const compare = comparator(query.sort ?? 'featured');
+  if (compare) products = [...products].sort(compare);
+  const offset = Math.max(0, query.offset ?? 0);
+  const end = query.limit === undefined ? undefined : offset + Math.max(0, query.limit);
+  if (offset > 0 || end !== undefined) products = products.slice(offset, end);
+  return { ...list, products };
+}
+
+function comparator(sort: ProductSort): ((a: Product, b: Product) => number) | undefined {
+  switch (sort) {
+    case 'price-asc':
+      return (a, b) => a.price.amount - b.price.amount;
+    case 'price-desc':
+      return (a, b) => b.price.amount - a.price.amount;
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title);
+    case 'featured':
+      return undefined;
+  }
+}
+
+export function pickProducts(list: ProductList, ids: readonly string[]): ProductList {
+  const byId = new Map(list.products.map((p) => [p.id, p]));
+  const products = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
+  return { ...list, products };
+}

@@ -1,0 +1,43 @@
+/** Every string a shopper reads, in every shipped language. `{name}` placeholders are filled by `t()`. */
+export const en = {
+  viewProduct: 'View product',
+  soldOut: 'Sold out',
+  inStock: 'In stock',
+  preorder: 'Pre-order',
+  backorder: 'Back-order',
+  originalPrice: 'Original price',
+  salePrice: 'Sale price',
+  previous: 'Previous',
+  next: 'Next',
+  products: 'Products',
+  itemOf: '{position} of {total}',
+  loading: 'Loading products…',
+  loadError: 'Products could not be loaded.',
+  retry: 'Try again',
+  empty: 'No products to show yet.',
+  opensInNewTab: '(opens in a new tab)',
+};
+
+export type Strings = typeof en;
+export type StringKey = keyof Strings;
+
+export const de: Strings = {
+  viewProduct: 'Zum Produkt',
+  soldOut: 'Ausverkauft',
+  inStock: 'Auf Lager',
+  preorder: 'Vorbestellbar',
+  backorder: 'Nachbestellt',
+  originalPrice: 'Ursprünglicher Preis',
+  salePrice: 'Angebotspreis',
+  previous: 'Zurück',
+  next: 'Weiter',
+  products: 'Produkte',
+  itemOf: '{position} von {total}',
+  loading: 'Produkte werden geladen…',
+  loadError: 'Die Produkte konnten nicht geladen werden.',
+  retry: 'Erneut versuchen',
+  empty: 'Noch keine Produkte vorhanden.',
+  opensInNewTab: '(öffnet in neuem Tab)',
+};
+
+export const builtInStrings: Record<string, Strings> = { en, de };

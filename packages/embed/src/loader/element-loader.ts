@@ -1,0 +1,76 @@
+import { logOnce } from '@vitrine/core';
+
+/** The module each chunk exports: importing it defines its elements; the setters reach the shared stores. */
+export interface ElementChunk {
+  setLocale(locale: string): void;
+  setStrings(strings: Record<string, string>, locale?: string): void;
+}
+
+/** Which chunk defines which tag. A chunk also defines the tags it renders inside itself. */
+export const CHUNK_FOR_TAG: Readonly<Record<string, string>> = {
+  'vitrine-catalog': 'vitrine-catalog.js',
+  'vitrine-carousel': 'vitrine-carousel.js',
+  'vitrine-product-card': 'vitrine-product-card.js',
+};
+
+const SELECTOR = Object.keys(CHUNK_FOR_TAG).join(',');
+
+/**
+ * Imports an element's chunk only when its tag first appears in the document:
+ * a page with a catalog never downloads the video player.
+ */
+export class ElementLoader {
+  private readonly pending = new Map<string, Promise<ElementChunk | undefined>>();
+  private observer: MutationObserver | undefined;
+
+  constructor(
+    private readonly chunkBase: string,
+    private readonly onChunk: (chunk: ElementChunk) => void,
+  ) {}
+
+  start(root: Document = document): void {
+    this.scan(root);
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) this.scan(node);
+      }
+    });
+    this.observer.observe(root, { childList: true, subtree: true });
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+  }
+
+  /** Loads the chunk for `tag` (for elements the scan cannot see, e.g. inside another component's shadow root). */
+  load(tag: string): Promise<ElementChunk | undefined> {
+    const file = CHUNK_FOR_TAG[tag];
+    if (!file) {
+      logOnce('warn', `<${tag}> is not a Vitrine element.`);
+      return Promise.resolve(undefined);
+    }
+    let chunk = this.pending.get(file);
+    if (!chunk) {
+      const url = new URL(file, this.chunkBase).href;
+      chunk = (import(/* @vite-ignore */ url) as Promise<ElementChunk>).then(
+        (module) => {
+          this.onChunk(module);
+          return module;
+        },
+        () => {
+          // Forget the failure so the tag's next appearance (or Vitrine.load) tries again.
+          this.pending.delete(file);
+          logOnce('error', `could not load <${tag}> from ${url}; check that the chunks/ folder is served next to vitrine.js.`);
+          return undefined;
+        },
+      );
+      this.pending.set(file, chunk);
+    }
+    return chunk;
+  }
+
+  private scan(root: ParentNode & Node): void {
+    if (root instanceof Element && root.matches(SELECTOR)) void this.load(root.localName);
+    for (const element of root.querySelectorAll(SELECTOR)) void this.load(element.localName);
+  }
+}

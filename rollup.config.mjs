@@ -1,0 +1,65 @@
+// Builds every package: ESM + types for core, elements and collector; the script-tag loader (IIFE) and
+// the lazily loaded element chunks for embed. Packages build in dependency order: core, elements, embed, collector.
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+const minify = terser({ ecma: 2020, module: true, format: { comments: false } });
+
+/** A package's own modules, one output file per source module, with its dependencies left as imports. */
+function library(name, input, external, extra = {}) {
+  return {
+    input,
+    external,
+    plugins: [typescript({ tsconfig: `packages/${name}/tsconfig.json`, outputToFilesystem: true }), ...(extra.plugins ?? [])],
+    output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
+    onwarn,
+  };
+}
+
+const isDependency = (id) => /^(lit|@lit|nanostores|@nanostores|@vitrine)(\/|$)/.test(id);
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id) || /^@electric-sql\//.test(id) || id.startsWith('@vitrine/');
+
+function onwarn(warning, warn) {
+  // Lit's decorators compile to `this` at module scope in some helpers; that is harmless in ESM.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}
+
+const elementEntries = {
+  index: 'packages/elements/src/index.ts',
+  'product-card/product-card': 'packages/elements/src/product-card/product-card.ts',
+  'carousel/carousel': 'packages/elements/src/carousel/carousel.ts',
+  'catalog/catalog': 'packages/elements/src/catalog/catalog.ts',
+  config: 'packages/elements/src/config.ts',
+};
+
+export default [
+  library('core', 'packages/core/src/index.ts', isDependency),
+  library('elements', elementEntries, isDependency),
+
+  // The chunks vitrine.js imports when a tag first appears: everything bundled, shared code split out once.
+  {
+    input: {
+      'vitrine-catalog': 'packages/embed/src/chunks/vitrine-catalog.ts',
+      'vitrine-carousel': 'packages/embed/src/chunks/vitrine-carousel.ts',
+      'vitrine-product-card': 'packages/embed/src/chunks/vitrine-product-card.ts',
+    },
+    plugins: [nodeResolve({ browser: true }), production, typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false }), minify],
+    output: { dir: 'packages/embed/dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+    onwarn,
+  },
+
+  // The script tag itself: a classic script, so it must be one self-contained IIFE.
+  {
+    input: 'packages/embed/src/loader/index.ts',
+    plugins: [nodeResolve({ browser: true }), production, typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false }), minify],
+    output: { file: 'packages/embed/dist/vitrine.js', format: 'iife', sourcemap: true },
+    onwarn,
+  },
+
+  library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin),
+];

@@ -60,6 +60,8 @@ export default {
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     }),
   ],
+  // Lit's one-time dev-mode notice is expected in tests and says nothing about them.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 2,
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 300000,

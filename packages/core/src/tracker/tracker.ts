@@ -36,7 +36,7 @@ export class Tracker {
   private readonly options: Required<Omit<TrackerOptions, 'queueCapacity'>>;
   private readonly anonymousId = anonymousId();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private sending = false;
+  private draining: Promise<void> | undefined;
   private retryDelay = 0;
   private counts = { delivered: 0, rejected: 0, oversized: 0 };
 
@@ -63,21 +63,24 @@ export class Tracker {
     return message;
   }
 
-  /** Sends everything waiting. While unloading, batches go out synchronously by beacon, without waiting for answers. */
-  async flush({ unloading = false } = {}): Promise<void> {
+  /**
+   * Sends everything waiting; resolves when the queue is empty or delivery failed (it is retried later).
+   * While unloading, batches go out synchronously by beacon, without waiting for answers.
+   */
+  flush({ unloading = false } = {}): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (unloading) {
       while (this.queue.size > 0) void this.sendBatch(true);
-      return;
+      return Promise.resolve();
     }
-    if (this.sending) return;
-    this.sending = true;
-    try {
-      while (this.queue.size > 0 && (await this.sendBatch(false)));
-    } finally {
-      this.sending = false;
-    }
+    // One drain at a time keeps batches in order; a drain also sends what is queued while it runs.
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.size > 0 && (await this.sendBatch(false)));
   }
 
   /**

@@ -1,0 +1,64 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { InlineSource, JsonFeedSource, VitrineError } from '@vitrine/core';
+import { rawFeed, rawProduct } from '../test-helpers/products.js';
+
+const worker = setupWorker();
+
+async function rejection(promise: Promise<unknown>): Promise<VitrineError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as VitrineError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('JsonFeedSource', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  after(() => worker.stop());
+  afterEach(() => worker.resetHandlers());
+
+  it('fetches the feed once and queries it in memory', async () => {
+    let requests = 0;
+    worker.use(http.get('https://feeds.example/summer.json', () => (requests++, HttpResponse.json(rawFeed(30)))));
+    const source = new JsonFeedSource('https://feeds.example/summer.json');
+    const page = await source.list({ sort: 'price-desc', limit: 5 });
+    expect(page.products.map((p) => p.id)).to.deep.equal(['sku-30', 'sku-29', 'sku-28', 'sku-27', 'sku-26']);
+    expect(page.catalog.title).to.equal('Summer collection');
+    expect((await source.get(['sku-3', 'missing', 'sku-1'])).products.map((p) => p.id)).to.deep.equal(['sku-3', 'sku-1']);
+    expect(requests).to.equal(1);
+  });
+
+  it('searches title and brand without regard to case or accents', async () => {
+    const source = new InlineSource([rawProduct({ id: 'a', title: 'Crème brûlée bowl' }), rawProduct({ id: 'b', title: 'Mug', brand: 'Créatif' })]);
+    expect((await source.list({ search: 'CREME' })).products.map((p) => p.id)).to.deep.equal(['a']);
+    expect((await source.list({ search: 'creatif' })).products.map((p) => p.id)).to.deep.equal(['b']);
+  });
+
+  it('gives a typed error for a feed that 404s, is not JSON, or cannot be reached', async () => {
+    worker.use(
+      http.get('https://feeds.example/missing.json', () => new HttpResponse('not found', { status: 404 })),
+      http.get('https://feeds.example/html.json', () => new HttpResponse('<html>', { headers: { 'content-type': 'text/html' } })),
+      http.get('https://feeds.example/down.json', () => HttpResponse.error()),
+    );
+    expect((await rejection(new JsonFeedSource('https://feeds.example/missing.json').list())).code).to.equal('source-http-status');
+    expect((await rejection(new JsonFeedSource('https://feeds.example/html.json').list())).code).to.equal('source-not-json');
+    const down = await rejection(new JsonFeedSource('https://feeds.example/down.json').list());
+    expect(down.code).to.equal('source-unreachable');
+    expect(down.message).to.equal('could not reach the product feed at https://feeds.example/down.json');
+  });
+
+  it('fetches again after a failure, so retry works', async () => {
+    let calls = 0;
+    worker.use(http.get('https://feeds.example/flaky.json', () => (++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(rawFeed(2)))));
+    const source = new JsonFeedSource('https://feeds.example/flaky.json');
+    expect((await rejection(source.list())).code).to.equal('source-http-status');
+    expect((await source.list()).products).to.have.length(2);
+  });
+
+  it('refuses a non-http(s) feed URL', () => {
+    expect(() => new JsonFeedSource('javascript:alert(1)')).to.throw('src: expected an http(s) URL');
+  });
+});

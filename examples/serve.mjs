@@ -1,0 +1,136 @@
+// `npm start`: serves the examples and the built SDK, and runs the collector they report to.
+// Also used by the end-to-end tests, which start it on free ports.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** URL prefix → folder. Nothing outside these folders is ever served. */
+const MOUNTS = [
+  ['/examples/', join(repoRoot, 'examples')],
+  ['/dist/', join(repoRoot, 'packages/embed/dist')],
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m2ts': 'video/mp2t',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+/** The examples run under a strict Content-Security-Policy, so anything the SDK does that CSP forbids shows up here. */
+function contentSecurityPolicy(collectorOrigin) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    `connect-src 'self' ${collectorOrigin}`,
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function resolvePath(urlPath) {
+  for (const [prefix, folder] of MOUNTS) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const file = normalize(join(folder, decodeURIComponent(urlPath.slice(prefix.length))));
+    return file === folder || file.startsWith(folder + sep) ? file : undefined;
+  }
+  return undefined;
+}
+
+function createStaticServer({ collectorOrigin }) {
+  const csp = contentSecurityPolicy(collectorOrigin);
+  return createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname === '/') {
+      response.writeHead(302, { location: '/examples/' }).end();
+      return;
+    }
+    let file = resolvePath(pathname);
+    try {
+      if (!file) throw new Error('outside the served folders');
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const info = await stat(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, {
+        'content-type': type,
+        'content-length': info.size,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        // Element chunks are imported from pages on other origins too (a CDN setup); allow it like a CDN would.
+        'access-control-allow-origin': '*',
+        ...(type.startsWith('text/html') ? { 'content-security-policy': csp } : {}),
+      });
+      createReadStream(file).pipe(response);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    }
+  });
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address().port));
+  });
+}
+
+/** Starts the collector and the static server; resolves with their URLs and a `close()`. */
+export async function startExamples({ port = 8080, collectorPort = 8787, host = '127.0.0.1', dataDir = join(repoRoot, '.vitrine-data'), log } = {}) {
+  const { createCollector } = await import(pathToFileURL(join(repoRoot, 'packages/collector/dist/index.js')).href);
+  const collector = createCollector({ dataDir, allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'], ...(log === undefined ? {} : { log }) });
+  const collectorUrl = (await collector.listen(collectorPort, host)).url.replace(/\/$/, '');
+  const server = createStaticServer({ collectorOrigin: collectorUrl });
+  const actualPort = await listen(server, port, host);
+  return {
+    examplesUrl: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}/examples/`,
+    collectorUrl,
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+      await collector.close();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const port = Number(process.env.PORT ?? 8080);
+  startExamples({ port }).then(
+    ({ examplesUrl, collectorUrl, close }) => {
+      console.log(`
+  Vitrine examples   ${examplesUrl}
+    brand catalog    ${examplesUrl}brand-catalog/
+    showcase (de)    ${examplesUrl}brand-catalog/showcase.html
+  Collector          ${collectorUrl}
+    events (demo)    ${collectorUrl}/v1/events?site=demo
+    health           ${collectorUrl}/healthz
+
+  Press Ctrl+C to stop.
+`);
+      const stop = () => close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error) => {
+      const busy = error?.code === 'EADDRINUSE';
+      console.error(busy ? `Port ${error.port} is already in use: stop the other server or set PORT.` : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,97 @@
+/** Checks shared by every input the collector reads: each failure names the field and what was expected. */
+
+export class ValidationError extends Error {
+  constructor(
+    readonly path: string,
+    expected: string,
+    value?: unknown,
+  ) {
+    super(`${path}: ${expected}${arguments.length > 2 ? `, got ${describe(value)}` : ''}`);
+    this.name = 'ValidationError';
+  }
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function expectObject(value: unknown, path: string): JsonObject {
+  if (!isObject(value)) throw new ValidationError(path, 'expected an object', value);
+  return value;
+}
+
+export function expectText(value: unknown, path: string, min: number, max: number): string {
+  if (typeof value !== 'string' || value.length < min || value.length > max) {
+    throw new ValidationError(path, `expected a string of ${min === max ? min : `${min}-${max}`} characters`, value);
+  }
+  expectStorableText(value, path);
+  return value;
+}
+
+// Postgres refuses NUL in text and jsonb, and an unpaired surrogate cannot be encoded as UTF-8:
+// either would fail the whole insert, so it is refused here, per event.
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function expectStorableText(text: string, path: string): void {
+  if (UNSTORABLE_TEXT.test(text)) throw new ValidationError(path, 'contains a NUL character or an unpaired surrogate, which cannot be stored');
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** An ISO 8601 date-time with a zone offset; the calendar is checked because `Date.parse` accepts 31 February. */
+export function expectTimestamp(value: unknown, path: string): string {
+  const expected = 'expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z';
+  const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
+  if (!match) throw new ValidationError(path, expected, value);
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  const valid =
+    year! >= 1 && month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
+    hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
+  if (!valid) throw new ValidationError(path, expected, value);
+  return value as string;
+}
+
+/**
+ * Free-form JSON (event properties, campaign): any shape, but storable as jsonb and bounded in depth,
+ * since Postgres and JSON.stringify both give up on very deep nesting.
+ */
+export function expectStorableJson(value: unknown, path: string, depthLeft: number): void {
+  if (typeof value === 'string') return expectStorableText(value, path);
+  if (typeof value === 'number') {
+    // JSON.parse turns 1e999 into Infinity, which would be stored as null.
+    if (!Number.isFinite(value)) throw new ValidationError(path, 'expected a finite number');
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (depthLeft === 0) throw new ValidationError(path, 'nested too deeply');
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => expectStorableJson(item, `${path}[${index}]`, depthLeft - 1));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = `${path}${propertyPath(key)}`;
+    expectStorableText(key, itemPath);
+    expectStorableJson(item, itemPath, depthLeft - 1);
+  }
+}
+
+function propertyPath(key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return `.${key}`;
+  return `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+}
+
+/** What was received, short and without echoing long input back. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    if (value.length === 0) return 'an empty string';
+    return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  }
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}

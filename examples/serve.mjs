@@ -1,12 +1,13 @@
 // `npm start`: serves the examples and the built SDK, and runs the collector they report to.
 // Also used by the end-to-end tests, which start it on free ports.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_COLLECTOR = 'http://127.0.0.1:8787';
 
 /** URL prefix → folder. Nothing outside these folders is ever served. */
 const MOUNTS = [
@@ -66,18 +67,21 @@ function createStaticServer({ collectorOrigin }) {
     try {
       if (!file) throw new Error('outside the served folders');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const info = await stat(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const isHtml = type.startsWith('text/html');
+      // The pages name the default collector; point them at the one this server actually started.
+      const body = isHtml ? Buffer.from((await readFile(file, 'utf8')).replaceAll(DEFAULT_COLLECTOR, collectorOrigin)) : undefined;
       response.writeHead(200, {
         'content-type': type,
-        'content-length': info.size,
+        'content-length': body?.length ?? (await stat(file)).size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
         // Element chunks are imported from pages on other origins too (a CDN setup); allow it like a CDN would.
         'access-control-allow-origin': '*',
-        ...(type.startsWith('text/html') ? { 'content-security-policy': csp } : {}),
+        ...(isHtml ? { 'content-security-policy': csp } : {}),
       });
-      createReadStream(file).pipe(response);
+      if (body) response.end(body);
+      else createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     }

@@ -4,9 +4,9 @@ export class ValidationError extends Error {
   constructor(
     readonly path: string,
     expected: string,
-    value?: unknown,
+    ...received: [value?: unknown]
   ) {
-    super(`${path}: ${expected}${arguments.length > 2 ? `, got ${describe(value)}` : ''}`);
+    super(`${path}: ${expected}${received.length > 0 ? `, got ${describe(received[0])}` : ''}`);
     this.name = 'ValidationError';
   }
 }
@@ -78,7 +78,8 @@ export function expectStorableJson(value: unknown, path: string, depthLeft: numb
   }
 }
 
-function propertyPath(key: string): string {
+/** `.name` for plain keys, `["odd key"]` otherwise, as a reader would write the path. */
+export function propertyPath(key: string): string {
   if (/^[A-Za-z_$][\w$]*$/.test(key)) return `.${key}`;
   return `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
 }

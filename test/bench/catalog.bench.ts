@@ -1,0 +1,123 @@
+// `npm run bench`: how <vitrine-catalog> scales with the size of a feed, beside a baseline that renders every
+// card at once, in one run of one browser. Reports DOM nodes, time to render, and the cost of scrolling to the end.
+import { chromium, type Page } from 'playwright-core';
+// @ts-expect-error: plain ESM scripts without type declarations
+import { startExamples } from '../../examples/serve.mjs';
+// @ts-expect-error: plain ESM scripts without type declarations
+import { chromiumArgs, chromiumPath } from '../tooling/chromium.mjs';
+
+const SIZES = [100, 1_000, 10_000];
+const IMAGES = ['linen-shirt', 'denim-jacket', 'canvas-tote', 'wool-beanie', 'sun-hat', 'silk-scarf'];
+
+function feed(count: number) {
+  return {
+    title: `${count} products`,
+    products: Array.from({ length: count }, (_, i) => ({
+      id: `p${i}`,
+      title: `Product number ${i + 1}`,
+      url: `/examples/brand-catalog/product.html?id=p${i}`,
+      images: [`/examples/images/${IMAGES[i % IMAGES.length]}.svg`],
+      price: { amount: 1000 + i, currency: 'EUR' },
+    })),
+  };
+}
+
+/** The widget as a host uses it. */
+const catalogPage = (count: number) => `<!doctype html><html lang="en"><head>
+  <script src="/dist/vitrine.js" async></script></head>
+  <body><vitrine-catalog src="/bench/feed-${count}.json"></vitrine-catalog></body></html>`;
+
+/** Baseline: every product as a card in a plain scrolling row, no virtualisation. */
+const allCardsPage = () => `<!doctype html><html lang="en"><head>
+  <script src="/dist/vitrine.js" async></script><script src="/bench/all-cards.js" defer></script></head>
+  <body><div id="row" style="display:flex;gap:16px;overflow-x:auto"></div></body></html>`;
+
+const allCardsScript = `
+  const count = Number(new URLSearchParams(location.search).get('count'));
+  fetch('/bench/feed-' + count + '.json').then((r) => r.json()).then(async (data) => {
+    await window.Vitrine.load('vitrine-product-card');
+    await customElements.whenDefined('vitrine-product-card');
+    const row = document.getElementById('row');
+    for (const [i, raw] of data.products.entries()) {
+      const card = document.createElement('vitrine-product-card');
+      card.product = { ...raw, images: raw.images.map((url) => ({ url: new URL(url, location.href).href })), url: new URL(raw.url, location.href).href, variants: [], availability: 'in_stock' };
+      card.setAttribute('position', String(i + 1));
+      row.append(card);
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    document.dispatchEvent(new CustomEvent('vitrine-load'));
+  });
+`;
+
+async function measure(page: Page, url: string, scrollTarget: string) {
+  const start = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.evaluate(() => (window as unknown as { __loaded: Promise<void> }).__loaded);
+  // Wait for the frame after load so layout and paint are counted.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  const renderMs = Date.now() - start;
+  const nodes = await page.evaluate(() => {
+    const count = (root: Document | ShadowRoot): number =>
+      [...root.querySelectorAll('*')].reduce((sum, el) => sum + 1 + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+    return count(document);
+  });
+  const scrollMs = await page.evaluate(async (selector) => {
+    const find = (root: Document | ShadowRoot): HTMLElement | undefined => {
+      const hit = root.querySelector<HTMLElement>(selector);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const scroller = find(document)!;
+    const t0 = performance.now();
+    scroller.scrollLeft = scroller.scrollWidth;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now() - t0;
+  }, scrollTarget);
+  return { renderMs, nodes, scrollMs: Math.round(scrollMs) };
+}
+
+const examples = await startExamples({ port: 0, collectorPort: 0, dataDir: 'memory://', log: false });
+const origin = new URL(examples.examplesUrl).origin;
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(`${origin}/bench/**`, (route) => {
+    const { pathname } = new URL(route.request().url());
+    const feedMatch = /feed-(\d+)\.json$/.exec(pathname);
+    if (feedMatch) return route.fulfill({ json: feed(Number(feedMatch[1])) });
+    if (pathname.endsWith('all-cards.js')) return route.fulfill({ body: allCardsScript, contentType: 'text/javascript' });
+    if (pathname.includes('all-cards')) return route.fulfill({ body: allCardsPage(), contentType: 'text/html' });
+    const pageMatch = /catalog-(\d+)\.html$/.exec(pathname);
+    return route.fulfill({ body: catalogPage(Number(pageMatch?.[1] ?? 100)), contentType: 'text/html' });
+  });
+  // Set before any page script runs, so the load event cannot be missed.
+  await context.addInitScript(() => {
+    (window as unknown as { __loaded: Promise<unknown> }).__loaded = new Promise((resolve) =>
+      document.addEventListener('vitrine-load', resolve, { once: true, capture: true }),
+    );
+  });
+  const page = await context.newPage();
+  const rows: Array<Record<string, string | number>> = [];
+  for (const size of SIZES) {
+    const vitrine = await measure(page, `${origin}/bench/catalog-${size}.html`, '[part~="track"]');
+    const baseline = await measure(page, `${origin}/bench/all-cards.html?count=${size}`, '#row');
+    rows.push({
+      products: size,
+      'vitrine DOM nodes': vitrine.nodes,
+      'all-cards DOM nodes': baseline.nodes,
+      'vitrine render ms': vitrine.renderMs,
+      'all-cards render ms': baseline.renderMs,
+      'vitrine scroll-to-end ms': vitrine.scrollMs,
+      'all-cards scroll-to-end ms': baseline.scrollMs,
+    });
+  }
+  console.log('\n<vitrine-catalog> (virtualised carousel) beside every card rendered at once, same feed, same browser:\n');
+  console.table(rows);
+} finally {
+  await browser.close();
+  await examples.close();
+}

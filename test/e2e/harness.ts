@@ -1,0 +1,66 @@
+// Starts the examples server and collector on free ports with a throwaway database, and a Chromium to drive them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+// @ts-expect-error: plain ESM scripts without type declarations
+import { startExamples } from '../../examples/serve.mjs';
+// @ts-expect-error: plain ESM scripts without type declarations
+import { chromiumArgs, chromiumPath } from '../tooling/chromium.mjs';
+
+export interface Harness {
+  examplesUrl: string;
+  collectorUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vitrine-e2e-'));
+  const examples = await startExamples({ port: 0, collectorPort: 0, dataDir, log: false });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return {
+    examplesUrl: examples.examplesUrl,
+    collectorUrl: examples.collectorUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await examples.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredEvent {
+  messageId: string;
+  event: string;
+  properties: Record<string, unknown>;
+  context: { page: { path: string } };
+}
+
+/** Polls the collector's read-back endpoint until `accept` is satisfied (or fails after `timeout` ms). */
+export async function waitForEvents(
+  collectorUrl: string,
+  accept: (events: StoredEvent[]) => boolean,
+  { timeout = 10_000 } = {},
+): Promise<StoredEvent[]> {
+  const deadline = Date.now() + timeout;
+  let events: StoredEvent[] = [];
+  while (Date.now() < deadline) {
+    const response = await fetch(`${collectorUrl}/v1/events?site=demo&limit=1000`);
+    events = ((await response.json()) as { events: StoredEvent[] }).events;
+    if (accept(events)) return events;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the collector never held the expected events; it has: ${events.map((e) => e.event).join(', ') || 'none'}`);
+}
+
+/** Collects what would make a host page's developer unhappy: uncaught errors and console errors. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+}

@@ -98,7 +98,7 @@ function listen(server, port, host) {
 /** Starts the collector and the static server; resolves with their URLs and a `close()`. */
 export async function startExamples({ port = 8080, collectorPort = 8787, host = '127.0.0.1', dataDir = join(repoRoot, '.vitrine-data'), log } = {}) {
   const { createCollector } = await import(pathToFileURL(join(repoRoot, 'packages/collector/dist/index.js')).href);
-  const collector = createCollector({ dataDir, allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'], ...(log === undefined ? {} : { log }) });
+  const collector = await createCollector({ dataDir, allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'], ...(log === undefined ? {} : { log }) });
   const collectorUrl = (await collector.listen(collectorPort, host)).url.replace(/\/$/, '');
   const server = createStaticServer({ collectorOrigin: collectorUrl });
   const actualPort = await listen(server, port, host);

@@ -17,7 +17,7 @@ export function summarizeBatch({ site, events, duplicates, rejected }: BatchOutc
   for (const name of events) counts.set(name, (counts.get(name) ?? 0) + 1);
   // Most frequent first; Array.prototype.sort is stable, so equal counts keep their batch order.
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  const names = ranked.slice(0, MAX_NAMES).map(([name, count]) => (count > 1 ? `${printable(name, MAX_NAME_LENGTH)} ×${count}` : printable(name, MAX_NAME_LENGTH)));
+  const names = ranked.slice(0, MAX_NAMES).map(([name, count]) => printable(name, MAX_NAME_LENGTH) + (count > 1 ? ` ×${count}` : ''));
   if (ranked.length > MAX_NAMES) names.push(`${ranked.length - MAX_NAMES} more`);
   let line = `${site}: ${plural(events.length, 'event')}`;
   if (names.length > 0) line += ` (${names.join(', ')})`;

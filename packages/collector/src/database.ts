@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -21,9 +22,19 @@ export const IN_MEMORY = 'memory://';
 
 /** Opens PGlite, Postgres compiled to WebAssembly, in `dataDir` (a folder, or `memory://` for a throwaway database). */
 export async function openPglite(dataDir: string): Promise<Database> {
-  // PGlite creates only the last folder of the path; create the parents so `--data var/lib/vitrine` just works.
-  if (!dataDir.startsWith(IN_MEMORY)) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  let unlock = async () => {};
+  if (!dataDir.startsWith(IN_MEMORY)) {
+    // PGlite creates only the last folder of the path; create the parents so `--data var/lib/vitrine` just works.
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const { rows } = await target.query<Row>(sql, [...params]);
@@ -33,6 +44,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     ...asQueryable(pg),
     transaction: (work) => pg.transaction((tx) => work(asQueryable(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }

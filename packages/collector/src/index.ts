@@ -1,0 +1,3 @@
+export { createCollector, DEFAULT_ALLOWED_ORIGINS, type Collector, type CollectorOptions, type ListeningAddress } from './server.js';
+export type { Queryable, QueryResult } from './database.js';
+export type { LogSink } from './log.js';

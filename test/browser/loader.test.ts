@@ -1,0 +1,79 @@
+// The built script tag (packages/embed/dist/vitrine.js) in a real page: `npm test` builds before it runs these.
+import { expect, waitUntil } from '@open-wc/testing';
+
+const DIST = '/packages/embed/dist/';
+
+function requestedChunks(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes(`${DIST}chunks/`))
+    .map((name) => name.slice(name.indexOf('chunks/')));
+}
+
+function loadScript(attributes: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${DIST}vitrine.js`;
+    for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('vitrine.js is missing: run `npm run build`'));
+    document.head.append(script);
+  });
+}
+
+describe('vitrine.js', () => {
+  const logged: string[] = [];
+  const originalWarn = console.warn;
+  const originalError = console.error;
+
+  before(async () => {
+    console.warn = (...args: unknown[]) => logged.push(`warn ${args.join(' ')}`);
+    console.error = (...args: unknown[]) => logged.push(`error ${args.join(' ')}`);
+    await loadScript({ 'data-site': 'bad site!', 'data-endpoint': 'javascript:alert(1)', 'data-locale': 'de' });
+  });
+  after(() => {
+    console.warn = originalWarn;
+    console.error = originalError;
+  });
+
+  it('exposes window.Vitrine and explains bad configuration in one line each, without throwing', () => {
+    expect(window.Vitrine?.version).to.equal('0.1.0');
+    expect(window.Vitrine?.config.site).to.equal('default');
+    expect(window.Vitrine?.config.endpoint).to.equal(undefined);
+    expect(logged.filter((line) => line.includes('data-endpoint must be an http(s) URL'))).to.have.length(1);
+    expect(logged.filter((line) => line.includes('data-site must be'))).to.have.length(1);
+  });
+
+  it('downloads no element code until a tag appears, then only that element’s chunk', async () => {
+    expect(requestedChunks()).to.deep.equal([]);
+    expect(customElements.get('vitrine-product-card')).to.equal(undefined);
+    const card = document.createElement('vitrine-product-card');
+    document.body.append(card);
+    await customElements.whenDefined('vitrine-product-card');
+    expect(requestedChunks()).to.include('chunks/vitrine-product-card.js');
+    expect(requestedChunks()).to.not.include('chunks/vitrine-catalog.js');
+    expect(customElements.get('vitrine-catalog')).to.equal(undefined);
+    card.remove();
+  });
+
+  it('finds tags added deep inside later markup, and applies data-locale to them', async () => {
+    const wrapper = document.createElement('section');
+    wrapper.innerHTML = '<div><vitrine-catalog></vitrine-catalog></div>';
+    document.body.append(wrapper);
+    await customElements.whenDefined('vitrine-catalog');
+    const catalog = wrapper.querySelector('vitrine-catalog')!;
+    // With neither src nor products it shows its empty state, in German from data-locale.
+    await waitUntil(() => catalog.shadowRoot?.textContent?.includes('Noch keine Produkte'), 'German empty state never rendered');
+    wrapper.remove();
+  });
+
+  it('ignores a second copy with one warning', async () => {
+    const api = window.Vitrine;
+    logged.length = 0;
+    await loadScript();
+    expect(window.Vitrine).to.equal(api);
+    expect(logged).to.have.length(1);
+    expect(logged[0]).to.match(/^warn \[vitrine\] vitrine\.js is included more than once/);
+  });
+});

@@ -42,12 +42,31 @@ function languageOf(locale: string): string {
 /** The element's locale: its own `locale` attribute, the host's choice, the nearest `lang`, then the browser's. */
 export function resolveLocale(element: HTMLElement): string {
   return (
+    // The property first: Lit renders before it reflects the property to the attribute.
+    canonicalLocale(localeProperty(element)) ??
     canonicalLocale(element.getAttribute('locale')) ??
     canonicalLocale($locale.get()) ??
-    canonicalLocale(element.closest('[lang]')?.getAttribute('lang')) ??
+    canonicalLocale(nearestLang(element)) ??
     canonicalLocale(navigator.language) ??
     'en'
   );
+}
+
+function localeProperty(element: HTMLElement): string | undefined {
+  const value: unknown = (element as HTMLElement & { locale?: unknown }).locale;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The nearest `lang`, looking through shadow roots: a card rendered inside a carousel follows the page's language. */
+function nearestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const owner: Element | null = node.closest('[lang]');
+    if (owner) return owner.getAttribute('lang');
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }
 
 /**
@@ -65,13 +84,14 @@ export class LocalizeController implements ReactiveController {
     return resolveLocale(this.host);
   }
 
-  t(key: StringKey, values: Record<string, string | number> = {}): string {
+  /** Bound, so a template can destructure it: `const { t } = this.localize`. */
+  readonly t = (key: StringKey, values: Record<string, string | number> = {}): string => {
     const language = languageOf(this.locale);
     const overrides = $stringOverrides.get();
     const template =
       this.host.strings?.[key] ?? overrides[language]?.[key] ?? overrides['*']?.[key] ?? (builtInStrings[language] ?? en)[key];
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-  }
+  };
 
   hostConnected(): void {
     const update = () => this.host.requestUpdate();

@@ -10,11 +10,13 @@ export const en = {
   previous: 'Previous',
   next: 'Next',
   products: 'Products',
+  carousel: 'carousel',
   itemOf: '{position} of {total}',
   loading: 'Loading products…',
   loadError: 'Products could not be loaded.',
   retry: 'Try again',
   empty: 'No products to show yet.',
+  noMatches: 'No products match your search.',
   opensInNewTab: '(opens in a new tab)',
 };
 
@@ -32,11 +34,13 @@ export const de: Strings = {
   previous: 'Zurück',
   next: 'Weiter',
   products: 'Produkte',
+  carousel: 'Karussell',
   itemOf: '{position} von {total}',
   loading: 'Produkte werden geladen…',
   loadError: 'Die Produkte konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
   empty: 'Noch keine Produkte vorhanden.',
+  noMatches: 'Keine Produkte passen zu Ihrer Suche.',
   opensInNewTab: '(öffnet in neuem Tab)',
 };
 

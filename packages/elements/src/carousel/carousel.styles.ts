@@ -1,0 +1,89 @@
+import { css } from 'lit';
+import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
+
+/** Total height = card height + 2 × `--vitrine-carousel-padding`: 25.75rem + 1.25rem = 27rem at default settings. */
+export const carouselStyles = css`
+  :host {
+    display: block;
+  }
+
+  .region {
+    position: relative;
+    isolation: isolate;
+  }
+
+  .track {
+    display: flex;
+    gap: ${carouselGap};
+    margin: 0;
+    padding: ${carouselPadding};
+    scroll-padding-inline: ${carouselPadding};
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    /* Proximity, not mandatory: a jump into a part of the row that is not rendered yet must not be snapped back
+       to the last rendered card before the window catches up. */
+    scroll-snap-type: x proximity;
+    /* Hidden so the height is the same on every platform; buttons, keys, touch and trackpads still scroll. */
+    scrollbar-width: none;
+  }
+
+  .track::-webkit-scrollbar {
+    display: none;
+  }
+
+  .item {
+    flex: none;
+    display: flex;
+    scroll-snap-align: start;
+  }
+
+  .spacer {
+    flex: none;
+  }
+
+  .nav {
+    position: absolute;
+    z-index: 2;
+    inset-block-start: 50%;
+    translate: 0 -50%;
+    display: grid;
+    place-items: center;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    padding: 0;
+    border: 1px solid var(--vitrine-carousel-button-border-color, var(--vitrine-color-border, #d0d5dd));
+    border-radius: 50%;
+    background: var(--vitrine-carousel-button-background, var(--vitrine-color-surface, #fff));
+    color: var(--vitrine-carousel-button-color, var(--vitrine-color-text, #1a1a1a));
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+    cursor: pointer;
+  }
+
+  .previous {
+    inset-inline-start: var(--vitrine-carousel-button-inset, 0.25rem);
+  }
+
+  .next {
+    inset-inline-end: var(--vitrine-carousel-button-inset, 0.25rem);
+  }
+
+  .nav[hidden] {
+    display: none;
+  }
+
+  .nav[aria-disabled='true'] {
+    opacity: 0.4;
+    cursor: default;
+  }
+
+  .nav svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
+  /* The chevrons point the way the row moves, which flips in right-to-left languages. */
+  :host(:dir(rtl)) .nav svg {
+    transform: scaleX(-1);
+  }
+`;

@@ -1,0 +1,348 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { VitrineError, type CatalogInfo, type DataIssue, type Product, type ProductQuery, type ProductSource } from '@vitrine/core';
+import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
+import { emit } from '../internal/events.js';
+import { LocalizeController } from '../internal/i18n.js';
+import { reportError } from '../internal/report-error.js';
+import type { Strings } from '../internal/strings.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import '../carousel/carousel.js';
+import '../product-card/product-card.js';
+import type { VitrineCarousel } from '../carousel/carousel.component.js';
+import { asFatal, isAbort, issuesError, parseSort, resolveSource, SORTS } from './catalog-source.js';
+import { catalogStyles } from './catalog.styles.js';
+import { ListViewController } from './list-view-controller.js';
+
+export interface LoadDetail {
+  /** How many products are shown. */
+  count: number;
+  /** Products the feed had but that could not be read, each with the field at fault. */
+  issues: DataIssue[];
+}
+
+type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
+
+const SKELETON_CARDS = 8;
+
+function validLimit(limit: number | null | undefined): limit is number {
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0;
+}
+
+/**
+ * A brand's catalog from a JSON feed (`src`), inline data (`products`) or any `ProductSource` (`source`),
+ * shown as a carousel or a responsive grid, with loading, empty and error states that never shift the page.
+ *
+ * @tag vitrine-catalog
+ * @summary A product catalog from a feed: carousel or grid, search, sort, limit.
+ *
+ * @csspart heading - The catalog title from the feed. Its line is reserved even before (and without) a title,
+ * unless `heading-level="0"`.
+ * @csspart carousel - The `<vitrine-carousel>` in carousel layout. The carousel's parts (`region`, `track`, `item`,
+ * `previous`, `next`) and every card's parts (`card`, `image`, `brand`, `title`, `price`, `compare-at-price`,
+ * `availability`, `cta`, `link`) are re-exported too.
+ * @csspart grid - The list in grid layout.
+ * @csspart grid-item - Each grid cell; the cards' parts are re-exported.
+ * @csspart status - The empty or error message.
+ * @csspart retry - The "Try again" button of the error state.
+ *
+ * @cssproperty [--vitrine-catalog-heading-size=1.25rem] - Font size of the title (its line is 1.75rem tall).
+ * @cssproperty [--vitrine-catalog-heading-gap=0.5rem] - Space below the title.
+ * @cssproperty [--vitrine-catalog-grid-min-column=12rem] - Narrowest grid column.
+ * @cssproperty [--vitrine-catalog-grid-gap=var(--vitrine-carousel-gap, 1rem)] - Space between grid cells.
+ * @cssproperty [--vitrine-carousel-gap=1rem] - Space between cards in the carousel and its skeleton.
+ * @cssproperty [--vitrine-carousel-padding=0.625rem] - Padding of the carousel and its skeleton.
+ *
+ * @fires {LoadDetail} vitrine-load - The products are shown (also with zero products).
+ * @fires {ErrorDetail} vitrine-error - Fatal: nothing could be loaded (`source-unreachable`, `source-http-status`,
+ * `source-not-json`, `source-invalid-feed`, `invalid-attribute`). Non-fatal: some products were skipped
+ * (`invalid-data`, naming the first bad field) or an attribute was ignored.
+ * @fires {TrackDetail} vitrine-track - `Product List Viewed` once per load when the catalog is first on screen;
+ * `Product Clicked` and `Product Viewed` from its cards.
+ * @fires {ProductClickRequestDetail} vitrine-product-click-request - From a card; cancelable.
+ */
+export class VitrineCatalog extends LitElement {
+  static override styles = [sharedStyles, catalogStyles];
+
+  /** URL of a JSON catalog feed (`{id?, brand?, title?, products: [...]}` or a bare array). http(s) only. */
+  @property({ reflect: true }) src?: string;
+
+  /** Inline catalog data, validated like a feed; used instead of `src`. */
+  @property({ attribute: false }) products?: unknown;
+
+  /** Any product source (Google Merchant, Shopify...); used instead of `products` and `src`. */
+  @property({ attribute: false }) source?: ProductSource;
+
+  /** `carousel` (default) or `grid`. */
+  @property({ reflect: true }) layout: CatalogLayout = 'carousel';
+
+  /** Shows only products whose title or brand contains this text (case- and accent-insensitive). */
+  @property({ reflect: true }) search?: string;
+
+  /** `featured` (feed order, default), `price-asc`, `price-desc` or `title`. */
+  @property({ reflect: true }) sort?: string;
+
+  /** Shows at most this many products (a whole number from 1). */
+  @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : undefined) } })
+  limit?: number;
+
+  /** Level of the title heading, 1–6; `0` shows no title and reserves no line for it. */
+  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+
+  /** Accessible name of the product list; the feed title or "Products" (localized) by default. */
+  @property({ reflect: true }) label?: string;
+
+  /** Reported as `list_id`; the feed's `id`, then its URL, by default. */
+  @property({ attribute: 'list-id', reflect: true }) listId?: string;
+
+  /** Where product links open (`_blank` for a new tab); the same tab by default. */
+  @property({ reflect: true }) target?: string;
+
+  /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
+  @property({ reflect: true }) locale?: string;
+
+  /** Per-instance overrides of shopper-facing strings; passed on to the carousel and cards. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  @state() private loadState: LoadState = 'empty';
+  @state() private shown: Product[] = [];
+  @state() private catalog: CatalogInfo = {};
+
+  private readonly localize = new LocalizeController(this);
+  private currentSource: ProductSource | undefined;
+  private sourceError: VitrineError | undefined;
+  private feedUrl: string | undefined;
+  /** Aborts the fetch of the current source; replaced when the source changes. */
+  private sourceAbort = new AbortController();
+  private loadSequence = 0;
+  private readonly listView = new ListViewController(this, () =>
+    this.loadState === 'loaded' ? { load: this.loadSequence, products: this.shown, listId: this.resolvedListId() } : undefined,
+  );
+  private resumeOnConnect = false;
+  private focusAfterLoad = false;
+
+  /** Loads again, e.g. after the network came back. */
+  retry(): void {
+    this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.resumeOnConnect) {
+      this.resumeOnConnect = false;
+      this.sourceAbort = new AbortController();
+      this.load();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move (disconnect and connect in one task) keeps its fetch; a removal aborts it.
+    queueMicrotask(() => {
+      if (this.isConnected || this.loadState !== 'loading') return;
+      this.sourceAbort.abort();
+      this.loadSequence++;
+      this.resumeOnConnect = true;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const sourceChanged = changed.has('src') || changed.has('products') || changed.has('source');
+    if (sourceChanged) {
+      this.sourceAbort.abort();
+      this.sourceAbort = new AbortController();
+      const resolved = resolveSource(this.source, this.products, this.src);
+      this.currentSource = resolved.source;
+      this.sourceError = resolved.error;
+      this.feedUrl = resolved.url;
+      this.catalog = {};
+    }
+    if (changed.has('sort') && this.sort && !parseSort(this.sort)) {
+      this.warnAttribute(Attribute.sort, `one of ${SORTS.join(', ')}`);
+    }
+    if (changed.has('limit') && this.limit != null && !validLimit(this.limit)) this.warnAttribute(Attribute.limit, 'a whole number from 1');
+    if (sourceChanged || changed.has('search') || changed.has('sort') || changed.has('limit')) this.load();
+  }
+
+  protected override render(): TemplateResult {
+    const { t } = this.localize;
+    return html`
+      ${this.renderHeading()}
+      <div class="visually-hidden" role="status">${this.loadState === 'loading' ? t('loading') : ''}</div>
+      ${this.renderContent()}
+    `;
+  }
+
+  /**
+   * The title's line is reserved before the feed arrives (and stays, empty, when the feed has no title),
+   * so the catalog never grows when it loads. `heading-level="0"` drops the line altogether.
+   */
+  private renderHeading(): TemplateResult | typeof nothing {
+    const level = Math.trunc(Number(this.headingLevel));
+    if (level === 0) return nothing;
+    const title = this.catalog.title;
+    if (!title) return html`<div class="heading" aria-hidden="true"></div>`;
+    return html`<div part="heading" class="heading" role="heading" aria-level=${Math.min(Math.max(level || 2, 1), 6)}>${title}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
+    const { t } = this.localize;
+    switch (this.loadState) {
+      case 'loading':
+        return this.isGrid() ? this.renderSkeletonGrid() : html`<div class="frame">${this.renderSkeletonRow(false)}</div>`;
+      case 'empty':
+        return this.renderMessage(html`<p part="status" class="message" tabindex="-1">${t(this.search?.trim() ? 'noMatches' : 'empty')}</p>`);
+      case 'error':
+        return this.renderMessage(html`<div part="status" class="message">
+          <p role="alert">${t('loadError')}</p>
+          <button part="retry" class="retry" type="button" @click=${this.onRetryClick}>${t('retry')}</button>
+        </div>`);
+      case 'loaded':
+        return this.isGrid() ? this.renderGrid() : this.renderCarousel();
+    }
+  }
+
+  /** In carousel layout a message sits over an invisible skeleton row, so the catalog keeps its height. */
+  private renderMessage(message: TemplateResult): TemplateResult {
+    if (this.isGrid()) return message;
+    return html`<div class="frame">${this.renderSkeletonRow(true)}${message}</div>`;
+  }
+
+  private renderSkeletonRow(reserveOnly: boolean): TemplateResult {
+    return html`<div class="skeleton-row ${reserveOnly ? 'reserve' : ''}" aria-hidden="true">
+      ${Array.from({ length: SKELETON_CARDS }, () => html`<vitrine-product-card skeleton></vitrine-product-card>`)}
+    </div>`;
+  }
+
+  private renderSkeletonGrid(): TemplateResult {
+    const count = validLimit(this.limit) ? Math.min(this.limit, SKELETON_CARDS) : SKELETON_CARDS;
+    return html`<div class="grid" aria-hidden="true">
+      ${Array.from({ length: count }, () => html`<div><vitrine-product-card skeleton></vitrine-product-card></div>`)}
+    </div>`;
+  }
+
+  private renderCarousel(): TemplateResult {
+    const parts = [...Object.values(CarouselPart), cardExportParts].join(', ');
+    return html`<vitrine-carousel
+      part="carousel"
+      exportparts=${parts}
+      .products=${this.shown}
+      .strings=${this.strings}
+      label=${this.accessibleName()}
+      list-id=${ifDefined(this.resolvedListId())}
+      target=${ifDefined(this.target || undefined)}
+      locale=${ifDefined(this.locale || undefined)}
+    ></vitrine-carousel>`;
+  }
+
+  private renderGrid(): TemplateResult {
+    const listId = this.resolvedListId();
+    return html`<ul part="grid" class="grid" role="list" aria-label=${this.accessibleName()}>
+      ${this.shown.map(
+        (product, index) => html`<li part="grid-item">
+          <vitrine-product-card
+            exportparts=${cardExportParts}
+            .product=${product}
+            .strings=${this.strings}
+            position=${index + 1}
+            list-id=${ifDefined(listId)}
+            target=${ifDefined(this.target || undefined)}
+            locale=${ifDefined(this.locale || undefined)}
+          ></vitrine-product-card>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private isGrid(): boolean {
+    return this.layout === CatalogLayout.grid;
+  }
+
+  private accessibleName(): string {
+    return this.label || this.catalog.title || this.localize.t('products');
+  }
+
+  private resolvedListId(): string | undefined {
+    return this.listId || this.catalog.id || this.feedUrl || undefined;
+  }
+
+  private query(): ProductQuery {
+    const query: ProductQuery = {};
+    const search = this.search?.trim();
+    const sort = parseSort(this.sort);
+    if (search) query.search = search;
+    if (sort) query.sort = sort;
+    if (validLimit(this.limit)) query.limit = this.limit;
+    return query;
+  }
+
+  /** Never throws and never rejects: every outcome becomes a state, an event and at most one console line. */
+  private load(): void {
+    const sequence = ++this.loadSequence;
+    if (this.sourceError) return this.fail(this.sourceError);
+    const source = this.currentSource;
+    if (!source) {
+      // Nothing to show until the host gives a src, products or source.
+      this.shown = [];
+      this.loadState = 'empty';
+      return;
+    }
+    this.loadState = 'loading';
+    const signal = this.sourceAbort.signal;
+    let listing;
+    try {
+      listing = Promise.resolve(source.list(this.query(), { signal }));
+    } catch (error) {
+      listing = Promise.reject(error);
+    }
+    listing.then(
+      (list) => {
+        if (sequence === this.loadSequence) this.succeed(list.products, list.catalog, list.issues);
+      },
+      (error: unknown) => {
+        if (sequence !== this.loadSequence || signal.aborted || isAbort(error)) return;
+        this.fail(asFatal(error));
+      },
+    );
+  }
+
+  private succeed(products: Product[], catalog: CatalogInfo, issues: DataIssue[]): void {
+    // A feed whose every product is broken is a broken feed, not an empty catalog.
+    if (products.length === 0 && issues.length > 0) return this.fail(issuesError(issues, true));
+    this.shown = products;
+    this.catalog = catalog;
+    this.loadState = products.length > 0 ? 'loaded' : 'empty';
+    emit<LoadDetail>(this, VitrineEvent.load, { count: products.length, issues });
+    if (issues.length > 0) reportError(this, issuesError(issues, false));
+    this.listView.check();
+    this.restoreFocus();
+  }
+
+  private fail(error: VitrineError): void {
+    this.shown = [];
+    this.loadState = 'error';
+    reportError(this, error);
+    this.restoreFocus();
+  }
+
+  private onRetryClick(): void {
+    // The button disappears while loading; focus must land somewhere useful afterwards, not on <body>.
+    this.focusAfterLoad = true;
+    this.retry();
+  }
+
+  private restoreFocus(): void {
+    if (!this.focusAfterLoad) return;
+    this.focusAfterLoad = false;
+    void this.updateComplete.then(() => {
+      if (this.loadState === 'error') this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
+      else if (this.loadState === 'empty') this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
+      else this.renderRoot.querySelector<VitrineCarousel | HTMLElement>('vitrine-carousel, vitrine-product-card')?.focus();
+    });
+  }
+
+  private warnAttribute(name: string, expected: string): void {
+    reportError(this, new VitrineError('invalid-attribute', `${name}: expected ${expected}; the attribute is ignored`, { path: name, fatal: false }));
+  }
+}

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
+
+/**
+ * In carousel layout every state (loading, empty, error, loaded) is exactly as tall as the loaded carousel:
+ * the skeleton row uses the carousel's own spacing, and messages sit over an invisible copy of it.
+ * The title line (1.75rem + 0.5rem gap) is reserved whether or not the feed has a title: 29.25rem in all,
+ * or 27rem with heading-level="0".
+ */
+export const catalogStyles = css`
+  :host {
+    display: block;
+  }
+
+  .heading {
+    block-size: 1.75rem;
+    margin: 0 0 var(--vitrine-catalog-heading-gap, 0.5rem);
+    font-size: var(--vitrine-catalog-heading-size, 1.25rem);
+    line-height: 1.75rem;
+    font-weight: 700;
+    /* One line, so the catalog's height is known before the feed arrives. */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  .frame {
+    display: grid;
+  }
+
+  .frame > * {
+    grid-area: 1 / 1;
+  }
+
+  .skeleton-row {
+    display: flex;
+    gap: ${carouselGap};
+    padding: ${carouselPadding};
+    overflow: hidden;
+  }
+
+  .skeleton-row > vitrine-product-card {
+    flex: none;
+  }
+
+  .reserve {
+    visibility: hidden;
+  }
+
+  .message {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 1rem;
+    text-align: center;
+  }
+
+  .message p {
+    margin: 0;
+  }
+
+  .retry {
+    min-block-size: 2.75rem;
+    padding: 0 1.25rem;
+    border: none;
+    border-radius: var(--vitrine-radius, 0.5rem);
+    background: var(--vitrine-color-accent, #1a56db);
+    color: var(--vitrine-color-on-accent, #fff);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--vitrine-catalog-grid-min-column, 12rem), 100%), 1fr));
+    gap: var(--vitrine-catalog-grid-gap, ${carouselGap});
+    margin: 0;
+    padding: ${carouselPadding};
+    list-style: none;
+  }
+
+  .grid > * {
+    display: flex;
+  }
+
+  /* In the grid, the column decides the card's width. */
+  .grid vitrine-product-card {
+    --vitrine-card-width: 100%;
+  }
+`;

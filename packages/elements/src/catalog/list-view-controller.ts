@@ -1,0 +1,54 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TrackedEvent, productProperties, type Product } from '@vitrine/core';
+import { emitTrack } from '../internal/events.js';
+
+/** Segment's Product List Viewed carries the products; the first 20 are what a shopper can have seen. */
+const LIST_VIEWED_PRODUCTS = 20;
+
+export interface ShownList {
+  /** Changes with every load, so each load is reported once. */
+  load: number;
+  products: readonly Product[];
+  listId: string | undefined;
+}
+
+/** Tracks `Product List Viewed` once per load, when the host is first at least partly on screen with products. */
+export class ListViewController implements ReactiveController {
+  private observer: IntersectionObserver | undefined;
+  private onScreen = false;
+  private reportedLoad: number | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly shown: () => ShownList | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.observer = new IntersectionObserver((entries) => {
+      this.onScreen = entries[entries.length - 1]?.isIntersecting ?? false;
+      this.check();
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.onScreen = false;
+  }
+
+  /** Call when a load has finished; reports at once if the list is already on screen. */
+  check(): void {
+    const list = this.shown();
+    if (!this.onScreen || !list || list.products.length === 0 || list.load === this.reportedLoad) return;
+    this.reportedLoad = list.load;
+    const properties: Record<string, unknown> = {
+      products: list.products.slice(0, LIST_VIEWED_PRODUCTS).map((product, index) => productProperties(product, index + 1)),
+    };
+    if (list.listId) properties.list_id = list.listId;
+    emitTrack(this.host, TrackedEvent.productListViewed, properties);
+  }
+}

@@ -1,0 +1,293 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { TrackedEvent, VitrineError, productProperties, toSafeUrl, type Availability, type Product } from '@vitrine/core';
+import { VitrineEvent } from '../internal/constants.js';
+import { emit, emitTrack } from '../internal/events.js';
+import { LocalizeController } from '../internal/i18n.js';
+import { formatPrice } from '../internal/format.js';
+import { reportError } from '../internal/report-error.js';
+import type { StringKey, Strings } from '../internal/strings.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { productCardStyles } from './product-card.styles.js';
+
+export interface ProductClickRequestDetail {
+  product: Product;
+  /** 1-based position in its list, when the card is in one. */
+  position: number | undefined;
+  listId: string | undefined;
+}
+
+/** Segment's impression rule of thumb: half the card on screen for one uninterrupted second. */
+export const VIEW_THRESHOLD = 0.5;
+export const VIEW_DWELL_MS = 1000;
+
+const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
+  in_stock: 'inStock',
+  out_of_stock: 'soldOut',
+  preorder: 'preorder',
+  backorder: 'backorder',
+};
+
+/**
+ * One product as a card: image, brand, title, price, availability and a call to action, all inside one link.
+ * Every row has a fixed height, so cards never shift and a `skeleton` card is exactly as tall as a loaded one.
+ *
+ * @tag vitrine-product-card
+ * @summary A product card that is one link, with Intl prices and impression and click tracking.
+ *
+ * @csspart card - The card's box.
+ * @csspart image - The product image (`<img>`).
+ * @csspart brand - The brand line (empty but present when the product has no brand).
+ * @csspart title - The title, clamped to two lines and always two lines tall.
+ * @csspart price - The price row.
+ * @csspart compare-at-price - The struck-through original price (`<s>`), only when on sale.
+ * @csspart availability - In stock, Sold out, Pre-order or Back-order.
+ * @csspart cta - The call to action ("View product"); the whole card is the link.
+ * @csspart link - The `<a>` to the product page, stretched over the whole card.
+ *
+ * @cssproperty [--vitrine-card-width=14rem] - The card's width.
+ * @cssproperty [--vitrine-card-image-ratio=1 / 1] - The image's aspect ratio; the image area never changes size.
+ * @cssproperty [--vitrine-card-image-fit=cover] - `object-fit` of the image.
+ * @cssproperty [--vitrine-card-padding=0.75rem] - Padding around the text rows.
+ * @cssproperty [--vitrine-card-radius=var(--vitrine-radius, 0.5rem)] - Corner radius.
+ * @cssproperty [--vitrine-card-background=var(--vitrine-color-surface, #fff)] - Card background.
+ * @cssproperty [--vitrine-card-border-color=var(--vitrine-color-border, #d0d5dd)] - Card outline.
+ * @cssproperty [--vitrine-card-image-background=var(--vitrine-color-surface-muted, #f3f4f6)] - Behind the image.
+ * @cssproperty [--vitrine-card-cta-background=var(--vitrine-color-accent, #1a56db)] - Call-to-action background.
+ * @cssproperty [--vitrine-card-cta-color=var(--vitrine-color-on-accent, #fff)] - Call-to-action text.
+ * @cssproperty [--vitrine-color-text=#1a1a1a] - Text color.
+ * @cssproperty [--vitrine-color-text-muted=#595959] - Brand, struck price and sold-out text.
+ * @cssproperty [--vitrine-color-sale=#b42318] - The sale price.
+ * @cssproperty [--vitrine-color-success=#1b6e37] - "In stock".
+ * @cssproperty [--vitrine-color-notice=#8a4500] - "Pre-order" and "Back-order".
+ * @cssproperty [--vitrine-color-skeleton=#e5e7eb] - Placeholder bars of the skeleton.
+ *
+ * @fires {ProductClickRequestDetail} vitrine-product-click-request - Cancelable, on a plain click; cancel it to
+ * stop the navigation and show the product your own way.
+ * @fires {TrackDetail} vitrine-track - `Product Clicked` on every click (before navigation) and `Product Viewed`
+ * once the card was at least half visible for one second.
+ * @fires {ErrorDetail} vitrine-error - Non-fatal `invalid-data` when a product handed in directly has a URL that is
+ * not http(s); the card then renders without a link.
+ */
+export class VitrineProductCard extends LitElement {
+  static override styles = [sharedStyles, productCardStyles];
+  // Focusing the host (as the carousel does) focuses the link.
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The product to show (rich data: a property, not an attribute). Without one the card renders as a skeleton. */
+  @property({ attribute: false }) product?: Product;
+
+  /** 1-based position in the list the card belongs to; reported in events. */
+  @property({ type: Number, reflect: true }) position?: number;
+
+  /** The list this card is shown in; reported as `list_id` and `listId`. */
+  @property({ attribute: 'list-id', reflect: true }) listId?: string;
+
+  /** Where the product link opens (`_blank` for a new tab); the same tab by default. */
+  @property({ reflect: true }) target?: string;
+
+  /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
+  @property({ reflect: true }) locale?: string;
+
+  /** Renders the loading placeholder, with exactly the dimensions of a loaded card. */
+  @property({ type: Boolean, reflect: true }) skeleton = false;
+
+  /** Per-instance overrides of shopper-facing strings, e.g. `{ viewProduct: 'Shop now' }`. */
+  @property({ attribute: false }) strings?: Partial<Strings>;
+
+  /**
+   * Product ids already reported as viewed. A virtualised carousel shares one set between the cards it
+   * re-creates, so scrolling a product out and back in does not count it twice.
+   */
+  @property({ attribute: false }) viewedProducts: Set<string> = new Set();
+
+  private readonly localize = new LocalizeController(this);
+  private visibilityObserver: IntersectionObserver | undefined;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  private halfVisible = false;
+  private failedImageUrl: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onDocumentVisibility);
+    this.observeVisibility();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onDocumentVisibility);
+    this.stopObservingVisibility();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Core validates every URL it reads; a product handed in directly by the host is checked here too.
+    if (changed.has('product') && this.product && toSafeUrl(this.product.url) === undefined) this.reportUnsafeUrl(this.product);
+    if ((changed.has('product') || changed.has('skeleton')) && this.isConnected) {
+      this.stopObservingVisibility();
+      this.observeVisibility();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const product = this.product;
+    if (this.skeleton || !product) return this.renderSkeleton();
+    const { t } = this.localize;
+    const url = toSafeUrl(product.url);
+    const opensNewTab = this.target !== undefined && this.target !== '' && this.target !== '_self';
+    return html`
+      <div part="card" class="card ${product.availability}">
+        <div class="image-frame">${this.renderImage(product)}</div>
+        <div class="body">
+          <p part="brand" class="brand">${product.brand ?? ''}</p>
+          <p part="title" class="title">
+            <a
+              part="link"
+              class="link"
+              href=${ifDefined(url)}
+              target=${ifDefined(opensNewTab ? this.target : undefined)}
+              rel=${ifDefined(opensNewTab ? 'noopener' : undefined)}
+              @click=${this.onLinkClick}
+              @auxclick=${this.onLinkAuxClick}
+              >${product.title}${this.target === '_blank'
+                ? html`<span class="visually-hidden"> ${t('opensInNewTab')}</span>`
+                : nothing}</a
+            >
+          </p>
+          ${this.renderPrice(product)}
+          <p part="availability" class="availability">${t(AVAILABILITY_TEXT[product.availability] ?? 'inStock')}</p>
+          <span part="cta" class="cta" aria-hidden="true">${t('viewProduct')}</span>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderImage(product: Product): TemplateResult | typeof nothing {
+    const image = product.images[0];
+    const src = image && toSafeUrl(image.url);
+    if (!image || src === undefined || src === this.failedImageUrl) return nothing;
+    // alt="" because the title beside it already names the product.
+    return html`<img
+      part="image"
+      src=${src}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      width=${ifDefined(image.width)}
+      height=${ifDefined(image.height)}
+      @error=${() => this.onImageError(src)}
+    />`;
+  }
+
+  private renderPrice(product: Product): TemplateResult {
+    const { t, locale } = this.localize;
+    const compareAt = product.compareAtPrice;
+    if (!compareAt) {
+      return html`<p part="price" class="price"><span>${formatPrice(product.price, locale)}</span></p>`;
+    }
+    // Screen readers do not announce <s>, so both prices say what they are.
+    return html`<p part="price" class="price">
+      <span class="sale"><span class="visually-hidden">${t('salePrice')}: </span>${formatPrice(product.price, locale)}</span>
+      <s part="compare-at-price" class="compare-at"
+        ><span class="visually-hidden">${t('originalPrice')}: </span>${formatPrice(compareAt, locale)}</s
+      >
+    </p>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`
+      <div part="card" class="card skeleton" aria-hidden="true">
+        <div class="image-frame"></div>
+        <div class="body">
+          <p class="brand"><span class="bone short"></span></p>
+          <p class="title"><span class="bone"></span><span class="bone long"></span></p>
+          <p class="price"><span class="bone"></span></p>
+          <p class="availability"><span class="bone short"></span></p>
+          <span class="cta bone-cta"></span>
+        </div>
+      </div>
+    `;
+  }
+
+  private onLinkClick(event: MouseEvent): void {
+    const product = this.product;
+    if (!product) return;
+    // A modified click opens a new tab or window: the shopper asked for the browser's behaviour, not the host's.
+    const plainClick = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    if (plainClick) {
+      const detail: ProductClickRequestDetail = { product, position: this.position, listId: this.listId };
+      const allowed = emit<ProductClickRequestDetail>(this, VitrineEvent.productClickRequest, detail, { cancelable: true });
+      if (!allowed) event.preventDefault();
+    }
+    this.trackClick(product);
+  }
+
+  private onLinkAuxClick(event: MouseEvent): void {
+    if (event.button === 1 && this.product) this.trackClick(this.product);
+  }
+
+  private trackClick(product: Product): void {
+    emitTrack(this, TrackedEvent.productClicked, this.trackProperties(product));
+  }
+
+  private trackProperties(product: Product): Record<string, unknown> {
+    const properties = productProperties(product, this.position);
+    if (this.listId) properties.list_id = this.listId;
+    return properties;
+  }
+
+  private onImageError(src: string): void {
+    this.failedImageUrl = src;
+    this.requestUpdate();
+  }
+
+  private reportUnsafeUrl(product: Product): void {
+    reportError(this, new VitrineError('invalid-data', `product "${product.id}" url: expected an http(s) URL`, { path: 'product.url', fatal: false }));
+  }
+
+  // Product Viewed: half visible, page visible, for one uninterrupted second; once per product.
+
+  private observeVisibility(): void {
+    const product = this.product;
+    if (this.skeleton || !product || this.viewedProducts.has(product.id) || typeof IntersectionObserver === 'undefined') return;
+    this.visibilityObserver = new IntersectionObserver((entries) => this.onIntersection(entries), { threshold: VIEW_THRESHOLD });
+    this.visibilityObserver.observe(this);
+  }
+
+  private stopObservingVisibility(): void {
+    this.visibilityObserver?.disconnect();
+    this.visibilityObserver = undefined;
+    this.halfVisible = false;
+    this.cancelViewTimer();
+  }
+
+  private onIntersection(entries: IntersectionObserverEntry[]): void {
+    const entry = entries[entries.length - 1];
+    this.halfVisible = entry !== undefined && entry.isIntersecting && entry.intersectionRatio >= VIEW_THRESHOLD;
+    this.syncViewTimer();
+  }
+
+  private readonly onDocumentVisibility = (): void => this.syncViewTimer();
+
+  private syncViewTimer(): void {
+    if (this.halfVisible && document.visibilityState === 'visible') {
+      this.viewTimer ??= setTimeout(() => this.onViewed(), VIEW_DWELL_MS);
+    } else {
+      this.cancelViewTimer();
+    }
+  }
+
+  private cancelViewTimer(): void {
+    if (this.viewTimer !== undefined) clearTimeout(this.viewTimer);
+    this.viewTimer = undefined;
+  }
+
+  private onViewed(): void {
+    this.viewTimer = undefined;
+    const product = this.product;
+    if (!product || !this.isConnected || this.viewedProducts.has(product.id)) return;
+    this.viewedProducts.add(product.id);
+    this.stopObservingVisibility();
+    emitTrack(this, TrackedEvent.productViewed, this.trackProperties(product));
+  }
+}

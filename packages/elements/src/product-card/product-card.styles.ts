@@ -1,0 +1,213 @@
+import { css } from 'lit';
+
+/**
+ * Every row has a fixed height, so a card with or without brand, sale price or a two-line title is exactly
+ * as tall as its skeleton: image (width × ratio) + 11.75rem at default settings.
+ */
+export const productCardStyles = css`
+  :host {
+    display: inline-block;
+    vertical-align: top;
+    inline-size: var(--vitrine-card-width, 14rem);
+    --_radius: var(--vitrine-card-radius, var(--vitrine-radius, 0.5rem));
+    --_muted: var(--vitrine-color-text-muted, #595959);
+  }
+
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    background: var(--vitrine-card-background, var(--vitrine-color-surface, #fff));
+    border-radius: var(--_radius);
+    /* A shadow, not a border, so the card's height stays a whole number of rem. */
+    box-shadow: 0 0 0 1px var(--vitrine-card-border-color, var(--vitrine-color-border, #d0d5dd));
+  }
+
+  .image-frame {
+    flex: none;
+    aspect-ratio: var(--vitrine-card-image-ratio, 1 / 1);
+    overflow: hidden;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--vitrine-card-image-background, var(--vitrine-color-surface-muted, #f3f4f6));
+  }
+
+  img {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: var(--vitrine-card-image-fit, cover);
+  }
+
+  .out_of_stock img {
+    opacity: 0.6;
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    padding: var(--vitrine-card-padding, 0.75rem);
+  }
+
+  .brand,
+  .title,
+  .price,
+  .availability {
+    margin: 0;
+    overflow: hidden;
+  }
+
+  .brand,
+  .availability {
+    block-size: 1.25rem;
+    line-height: 1.25rem;
+    font-size: 0.8125rem;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .brand {
+    color: var(--_muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  /* Always two lines tall: one-line titles reserve the second line. */
+  .title {
+    block-size: 2.5rem;
+    line-height: 1.25rem;
+    font-size: 0.9375rem;
+    font-weight: 600;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow-wrap: anywhere;
+  }
+
+  .link {
+    color: inherit;
+    text-decoration: none;
+  }
+
+  /* The link covers the whole card: one tab stop, and middle-click or "open in new tab" work anywhere on it. */
+  .link::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    border-radius: var(--_radius);
+  }
+
+  .link:focus-visible {
+    outline: none;
+  }
+
+  .link:focus-visible::after {
+    outline: var(--vitrine-focus-ring-width, 3px) solid var(--vitrine-focus-ring-color, #1a56db);
+    outline-offset: 2px;
+  }
+
+  .card:hover .link {
+    text-decoration: underline;
+  }
+
+  .price {
+    display: flex;
+    align-items: baseline;
+    gap: 0.5rem;
+    block-size: 1.5rem;
+    line-height: 1.5rem;
+    font-size: 1rem;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+
+  .price .sale {
+    color: var(--vitrine-color-sale, #b42318);
+  }
+
+  .compare-at {
+    font-size: 0.875rem;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  .availability {
+    color: var(--vitrine-color-success, #1b6e37);
+  }
+
+  .out_of_stock .availability {
+    color: var(--_muted);
+  }
+
+  .preorder .availability,
+  .backorder .availability {
+    color: var(--vitrine-color-notice, #8a4500);
+  }
+
+  .cta {
+    display: block;
+    margin-block-start: 0.5rem;
+    block-size: 2.25rem;
+    line-height: 2.25rem;
+    padding-inline: 0.75rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--vitrine-card-cta-background, var(--vitrine-color-accent, #1a56db));
+    color: var(--vitrine-card-cta-color, var(--vitrine-color-on-accent, #fff));
+    font-size: 0.875rem;
+    font-weight: 600;
+    text-align: center;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    img {
+      transition: transform 0.3s ease;
+    }
+    .card:hover img {
+      transform: scale(1.04);
+    }
+  }
+
+  /* The skeleton keeps every row's box and only swaps its content for a placeholder bar. */
+  .bone {
+    display: block;
+    block-size: 0.75rem;
+    margin-block: 0.25rem;
+    border-radius: 0.25rem;
+    background: var(--vitrine-color-skeleton, #e5e7eb);
+  }
+  .bone.short {
+    inline-size: 40%;
+  }
+  .bone.long {
+    inline-size: 70%;
+  }
+  .title .bone {
+    margin-block: 0.25rem 0.5rem;
+  }
+  .price .bone {
+    inline-size: 35%;
+    block-size: 1rem;
+  }
+  .cta.bone-cta {
+    background: var(--vitrine-color-skeleton, #e5e7eb);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .bone,
+    .skeleton .image-frame,
+    .skeleton .bone-cta {
+      animation: pulse 1.5s ease-in-out infinite;
+    }
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+`;

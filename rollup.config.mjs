@@ -32,7 +32,7 @@ function minifyCssLiterals() {
 for (const name of ['core', 'elements', 'embed', 'collector']) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
 
 const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
-const minify = terser({ ecma: 2020, module: true, format: { comments: false } });
+const minify = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 
 /** A package's own modules, one output file per source module, with its dependencies left as imports. */
 function library(name, input, external, extra = {}) {
@@ -45,7 +45,8 @@ function library(name, input, external, extra = {}) {
   };
 }
 
-const isDependency = (id) => /^(lit|@lit|nanostores|@nanostores|@vitrine)(\/|$)/.test(id);
+// tslib holds the decorator helpers @rollup/plugin-typescript imports; a dependency, so it is not copied into dist.
+const isDependency = (id) => /^(lit|@lit|nanostores|tslib|@vitrine)(\/|$)/.test(id);
 const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id) || /^@electric-sql\//.test(id) || id.startsWith('@vitrine/');
 
 function onwarn(warning, warn) {

@@ -57,14 +57,19 @@ describe('vitrine.js', () => {
     card.remove();
   });
 
-  it('finds tags added deep inside later markup, and applies data-locale to them', async () => {
+  it('finds tags added deep inside later markup, reserves their height before they render, and applies data-locale', async () => {
     const wrapper = document.createElement('section');
-    wrapper.innerHTML = '<div><vitrine-catalog></vitrine-catalog></div>';
+    wrapper.innerHTML = '<div><vitrine-catalog></vitrine-catalog><vitrine-catalog heading-level="0"></vitrine-catalog></div>';
     document.body.append(wrapper);
+    const [titled, untitled] = wrapper.querySelectorAll('vitrine-catalog');
+    const reserved = [titled!.getBoundingClientRect().height, untitled!.getBoundingClientRect().height];
+    expect(customElements.get('vitrine-catalog')).to.equal(undefined);
     await customElements.whenDefined('vitrine-catalog');
-    const catalog = wrapper.querySelector('vitrine-catalog')!;
-    // With neither src nor products it shows its empty state, in German from data-locale.
-    await waitUntil(() => catalog.shadowRoot?.textContent?.includes('Noch keine Produkte'), 'German empty state never rendered');
+    // With neither src nor products a catalog shows its empty state, in German from data-locale.
+    await waitUntil(() => titled!.shadowRoot?.textContent?.includes('Noch keine Produkte'), 'German empty state never rendered');
+    await untitled!.updateComplete;
+    expect([titled!.getBoundingClientRect().height, untitled!.getBoundingClientRect().height]).to.deep.equal(reserved);
+    expect(reserved).to.deep.equal([29.25 * 16, 27 * 16]);
     wrapper.remove();
   });
 

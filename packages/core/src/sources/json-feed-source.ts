@@ -10,6 +10,7 @@ import { applyQuery, pickProducts, type ProductQuery, type ProductSource, type S
 export class JsonFeedSource implements ProductSource {
   readonly url: string;
   private feed: Promise<ProductList> | undefined;
+  private request: { controller: AbortController; waiters: number; settled: boolean } | undefined;
 
   constructor(url: string, base: string | undefined = documentBase()) {
     const safe = toSafeUrl(url, base);
@@ -20,28 +21,56 @@ export class JsonFeedSource implements ProductSource {
   }
 
   async list(query?: ProductQuery, options?: SourceOptions): Promise<ProductList> {
-    return applyQuery(await this.load(options), query);
+    return applyQuery(await this.load(options?.signal), query);
   }
 
   async get(ids: readonly string[], options?: SourceOptions): Promise<ProductList> {
-    return pickProducts(await this.load(options), ids);
+    return pickProducts(await this.load(options?.signal), ids);
   }
 
-  private load(options?: SourceOptions): Promise<ProductList> {
+  /**
+   * One fetch serves every caller. A caller's signal abandons only its own wait; the request itself is
+   * aborted once every caller waiting on it has given up. A failed fetch is forgotten, so a retry fetches again.
+   */
+  private load(signal: AbortSignal | undefined): Promise<ProductList> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (!this.feed) {
-      this.feed = fetchFeed(this.url, options?.signal);
-      this.feed.catch(() => (this.feed = undefined));
+      const request = { controller: new AbortController(), waiters: 0, settled: false };
+      const feed = fetchFeed(this.url, request.controller.signal);
+      this.feed = feed;
+      this.request = request;
+      feed.then(
+        () => (request.settled = true),
+        () => {
+          request.settled = true;
+          if (this.feed === feed) this.feed = undefined;
+        },
+      );
     }
-    return this.feed;
+    const feed = this.feed;
+    const request = this.request!;
+    request.waiters++;
+    if (!signal) return feed;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        reject(signal.reason);
+        if (--request.waiters === 0 && !request.settled) {
+          request.controller.abort(signal.reason);
+          if (this.feed === feed) this.feed = undefined;
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      feed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 }
 
-async function fetchFeed(url: string, signal?: AbortSignal): Promise<ProductList> {
+async function fetchFeed(url: string, signal: AbortSignal): Promise<ProductList> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: signal ?? null, credentials: 'omit', headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
   } catch (cause) {
-    if (signal?.aborted) throw cause;
+    if (signal.aborted) throw cause;
     throw new VitrineError('source-unreachable', `could not reach the product feed at ${url}`, { cause });
   }
   if (!response.ok) {

@@ -62,3 +62,49 @@ describe('JsonFeedSource', () => {
     expect(() => new JsonFeedSource('javascript:alert(1)')).to.throw('src: expected an http(s) URL');
   });
 });
+
+describe('JsonFeedSource and abort signals', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  after(() => worker.stop());
+
+  it('lets one caller give up without failing another caller of the same fetch', async () => {
+    let release: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    worker.use(http.get('https://feeds.example/slow.json', async () => (await answered, HttpResponse.json(rawFeed(3)))));
+    const source = new JsonFeedSource('https://feeds.example/slow.json');
+    const abandoned = new AbortController();
+    const first = source.list({}, { signal: abandoned.signal });
+    const second = source.list();
+    abandoned.abort(new DOMException('gone', 'AbortError'));
+    release();
+    expect((await rejection(first)).name).to.equal('AbortError');
+    expect((await second).products).to.have.length(3);
+  });
+});
+
+describe('JsonFeedSource request lifetime', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  after(() => worker.stop());
+
+  it('aborts the request once every caller has given up, and fetches afresh next time', async () => {
+    const signals: AbortSignal[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => (init?.signal && signals.push(init.signal), original(input, init));
+    try {
+      worker.use(http.get('https://feeds.example/abandoned.json', async () => (await new Promise((r) => setTimeout(r, 200)), HttpResponse.json(rawFeed(1)))));
+      const source = new JsonFeedSource('https://feeds.example/abandoned.json');
+      const a = new AbortController();
+      const b = new AbortController();
+      const waits = [rejection(source.list({}, { signal: a.signal })), rejection(source.list({}, { signal: b.signal }))];
+      a.abort(new DOMException('gone', 'AbortError'));
+      expect(signals[0]!.aborted).to.equal(false);
+      b.abort(new DOMException('gone', 'AbortError'));
+      expect(signals[0]!.aborted).to.equal(true);
+      await Promise.all(waits);
+      expect((await source.list()).products).to.have.length(1);
+      expect(signals).to.have.length(2);
+    } finally {
+      window.fetch = original;
+    }
+  });
+});

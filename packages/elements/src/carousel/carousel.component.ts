@@ -80,64 +80,64 @@ export class VitrineCarousel extends LitElement {
   @state() private atStart = true;
   @state() private atEnd = true;
 
-  private get track(): HTMLElement {
+  get #track(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('.track')!;
   }
 
-  private readonly localize = new LocalizeController(this);
-  private metrics: TrackMetrics | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  private frame: number | undefined;
-  private scrollToStart = false;
+  readonly #localize = new LocalizeController(this);
+  #metrics: TrackMetrics | undefined;
+  #resizeObserver: ResizeObserver | undefined;
+  #frame: number | undefined;
+  #scrollToStart = false;
   /** Shared by the cards, which come and go as the window moves: a product counts as viewed once per list. */
-  private viewedProducts = new Set<string>();
+  #viewedProducts = new Set<string>();
 
   /** Focuses the card that holds the carousel's tab stop (the first one until the shopper moves). */
   override focus(): void {
-    void this.focusItem(Math.min(this.activeIndex, this.products.length - 1));
+    void this.#focusItem(Math.min(this.activeIndex, this.products.length - 1));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.observeResize();
+    if (this.hasUpdated) this.#observeResize();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
   }
 
   protected override firstUpdated(): void {
-    this.observeResize();
+    this.#observeResize();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('products')) {
       if (!Array.isArray(this.products)) this.products = [];
-      this.viewedProducts = new Set();
+      this.#viewedProducts = new Set();
       this.activeIndex = 0;
       this.windowStart = 0;
       this.windowEnd = Math.min(this.products.length, INITIAL_WINDOW);
-      this.scrollToStart = this.hasUpdated;
+      this.#scrollToStart = this.hasUpdated;
     }
   }
 
   protected override updated(): void {
     // Sized through CSSOM, not a style attribute, which a strict Content-Security-Policy would block.
-    for (const spacer of this.track.querySelectorAll<HTMLElement>('.spacer')) spacer.style.inlineSize = `${spacer.dataset.size}px`;
-    if (this.scrollToStart) {
-      this.scrollToStart = false;
-      this.track.scrollLeft = 0;
+    for (const spacer of this.#track.querySelectorAll<HTMLElement>('.spacer')) spacer.style.inlineSize = `${spacer.dataset.size}px`;
+    if (this.#scrollToStart) {
+      this.#scrollToStart = false;
+      this.#track.scrollLeft = 0;
     }
     // Measuring and moving the window waits for the next frame: layout is settled and scroll events coalesce.
-    this.scheduleSync();
+    this.#scheduleSync();
   }
 
   protected override render(): TemplateResult {
-    const { t } = this.localize;
+    const { t } = this.#localize;
     const hideButtons = this.atStart && this.atEnd;
     return html`
       <div part="region" class="region" role="region" aria-roledescription=${t('carousel')} aria-label=${this.label || t('products')}>
@@ -149,7 +149,7 @@ export class VitrineCarousel extends LitElement {
           aria-controls="track"
           aria-disabled=${this.atStart ? 'true' : 'false'}
           ?hidden=${hideButtons}
-          @click=${() => this.page(-1)}
+          @click=${() => this.#page(-1)}
         >
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${chevron}</svg>
         </button>
@@ -158,17 +158,17 @@ export class VitrineCarousel extends LitElement {
           id="track"
           class="track"
           role="list"
-          @scroll=${{ handleEvent: () => this.scheduleSync(), passive: true }}
-          @keydown=${this.onKeyDown}
-          @focusin=${this.onFocusIn}
+          @scroll=${{ handleEvent: () => this.#scheduleSync(), passive: true }}
+          @keydown=${this.#onKeyDown}
+          @focusin=${this.#onFocusIn}
         >
           ${repeat(
-            renderedSegments(this.renderedIndices(), this.products.length, this.metrics),
+            renderedSegments(this.#renderedIndices(), this.products.length, this.#metrics),
             (segment) => segment.key,
             (segment) =>
               segment.index === undefined
                 ? html`<div class="spacer" aria-hidden="true" data-size=${segment.size}></div>`
-                : this.renderItem(segment.index),
+                : this.#renderItem(segment.index),
           )}
         </div>
         <button
@@ -179,7 +179,7 @@ export class VitrineCarousel extends LitElement {
           aria-controls="track"
           aria-disabled=${this.atEnd ? 'true' : 'false'}
           ?hidden=${hideButtons}
-          @click=${() => this.page(1)}
+          @click=${() => this.#page(1)}
         >
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${chevronNext}</svg>
         </button>
@@ -187,10 +187,10 @@ export class VitrineCarousel extends LitElement {
     `;
   }
 
-  private renderItem(index: number): TemplateResult | typeof nothing {
+  #renderItem(index: number): TemplateResult | typeof nothing {
     const product = this.products[index];
     if (!product) return nothing;
-    const { t, locale } = this.localize;
+    const { t, locale } = this.#localize;
     const total = this.products.length;
     return html`<div
       part="item"
@@ -205,7 +205,7 @@ export class VitrineCarousel extends LitElement {
         exportparts=${cardExportParts}
         .product=${product}
         .strings=${this.strings}
-        .viewedProducts=${this.viewedProducts}
+        .viewedProducts=${this.#viewedProducts}
         position=${index + 1}
         list-id=${ifDefined(this.listId || undefined)}
         target=${ifDefined(this.target || undefined)}
@@ -216,7 +216,7 @@ export class VitrineCarousel extends LitElement {
   }
 
   /** The visible window plus the focused item, which must stay in the DOM wherever the row is scrolled. */
-  private renderedIndices(): number[] {
+  #renderedIndices(): number[] {
     const total = this.products.length;
     const indices: number[] = [];
     for (let i = this.windowStart; i < Math.min(this.windowEnd, total); i++) indices.push(i);
@@ -228,36 +228,36 @@ export class VitrineCarousel extends LitElement {
     return indices;
   }
 
-  private observeResize(): void {
-    if (this.resizeObserver || typeof ResizeObserver === 'undefined' || !this.track) return;
-    this.resizeObserver = new ResizeObserver(() => {
-      this.metrics = undefined;
-      this.scheduleSync();
+  #observeResize(): void {
+    if (this.#resizeObserver || typeof ResizeObserver === 'undefined' || !this.#track) return;
+    this.#resizeObserver = new ResizeObserver(() => {
+      this.#metrics = undefined;
+      this.#scheduleSync();
     });
-    this.resizeObserver.observe(this.track);
+    this.#resizeObserver.observe(this.#track);
   }
 
-  private scheduleSync(): void {
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = undefined;
-      this.sync();
+  #scheduleSync(): void {
+    this.#frame ??= requestAnimationFrame(() => {
+      this.#frame = undefined;
+      this.#sync();
     });
   }
 
   /** Measures the track, moves the rendered window to the scroll position and updates the buttons. */
-  private sync(): void {
-    const track = this.track;
+  #sync(): void {
+    const track = this.#track;
     if (!track || !this.isConnected) return;
-    this.metrics ??= this.measure();
+    this.#metrics ??= this.#measure();
     const total = this.products.length;
     const position = Math.abs(track.scrollLeft);
-    if (this.metrics) {
-      const { start, end } = visibleRange(position, track.clientWidth, total, this.metrics);
+    if (this.#metrics) {
+      const { start, end } = visibleRange(position, track.clientWidth, total, this.#metrics);
       if (start !== this.windowStart) this.windowStart = start;
       if (end !== this.windowEnd) this.windowEnd = end;
       // Without focus inside, Tab should land on what the shopper sees, not on a card scrolled away.
       if (!this.matches(':focus-within') && total > 0) {
-        const first = Math.min(total - 1, Math.round(position / this.metrics.stride));
+        const first = Math.min(total - 1, Math.round(position / this.#metrics.stride));
         if (first !== this.activeIndex) this.activeIndex = first;
       }
     }
@@ -267,73 +267,73 @@ export class VitrineCarousel extends LitElement {
     if (atEnd !== this.atEnd) this.atEnd = atEnd;
   }
 
-  private measure(): TrackMetrics | undefined {
-    const item = this.track.querySelector<HTMLElement>('.item');
+  #measure(): TrackMetrics | undefined {
+    const item = this.#track.querySelector<HTMLElement>('.item');
     const itemSize = item?.getBoundingClientRect().width ?? 0;
     if (itemSize <= 0) return undefined;
-    const style = getComputedStyle(this.track);
+    const style = getComputedStyle(this.#track);
     const gap = parseFloat(style.columnGap) || 0;
     return { itemSize, gap, stride: itemSize + gap, padding: parseFloat(style.paddingInlineStart) || 0 };
   }
 
-  private isRtl(): boolean {
+  #isRtl(): boolean {
     return getComputedStyle(this).direction === 'rtl';
   }
 
-  private scrollBehavior(distance: number): ScrollBehavior {
+  #scrollBehavior(distance: number): ScrollBehavior {
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     // Animating across thousands of cards helps nobody: far jumps (Home, End) are instant.
-    return reduced || distance > 3 * this.track.clientWidth ? 'auto' : 'smooth';
+    return reduced || distance > 3 * this.#track.clientWidth ? 'auto' : 'smooth';
   }
 
   /** Scrolls so that the item at `offset` (in px from the start, ignoring direction) is at the inline start. */
-  private scrollToOffset(offset: number): void {
-    const track = this.track;
-    const behavior = this.scrollBehavior(Math.abs(offset - Math.abs(track.scrollLeft)));
+  #scrollToOffset(offset: number): void {
+    const track = this.#track;
+    const behavior = this.#scrollBehavior(Math.abs(offset - Math.abs(track.scrollLeft)));
     // Chromium's scrollLeft runs from 0 towards negative values in right-to-left.
-    track.scrollTo({ left: this.isRtl() ? -offset : offset, behavior });
+    track.scrollTo({ left: this.#isRtl() ? -offset : offset, behavior });
   }
 
-  private page(direction: 1 | -1): void {
-    const metrics = this.metrics;
+  #page(direction: 1 | -1): void {
+    const metrics = this.#metrics;
     if (!metrics || (direction < 0 ? this.atStart : this.atEnd)) return;
-    const track = this.track;
+    const track = this.#track;
     const target = pageTarget(Math.abs(track.scrollLeft), track.clientWidth, this.products.length, metrics, direction);
-    this.scrollToOffset(target * metrics.stride);
+    this.#scrollToOffset(target * metrics.stride);
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     // Alt+Arrow is the browser's back and forward; modified keys are not ours.
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const index = this.indexOf(event);
+    const index = this.#indexOf(event);
     if (index === undefined || this.products.length === 0) return;
-    const target = keyTarget(event.key, index, this.products.length, this.isRtl());
+    const target = keyTarget(event.key, index, this.products.length, this.#isRtl());
     if (target === undefined) return;
     event.preventDefault();
-    if (target !== index) void this.focusItem(target);
+    if (target !== index) void this.#focusItem(target);
   }
 
-  private onFocusIn(event: FocusEvent): void {
-    const index = this.indexOf(event);
+  #onFocusIn(event: FocusEvent): void {
+    const index = this.#indexOf(event);
     if (index !== undefined && index !== this.activeIndex) this.activeIndex = index;
   }
 
-  private indexOf(event: Event): number | undefined {
+  #indexOf(event: Event): number | undefined {
     for (const node of event.composedPath()) {
-      if (node === this.track) return undefined;
+      if (node === this.#track) return undefined;
       if (node instanceof HTMLElement && node.classList.contains('item')) return Number(node.dataset.index);
     }
     return undefined;
   }
 
   /** Renders the item if it is outside the window, scrolls it fully into view and focuses its link. */
-  private async focusItem(index: number): Promise<void> {
+  async #focusItem(index: number): Promise<void> {
     if (index < 0) return;
     this.activeIndex = index;
     await this.updateComplete;
-    const offset = this.metrics && revealOffset(index, Math.abs(this.track.scrollLeft), this.track.clientWidth, this.metrics);
-    if (offset !== undefined) this.scrollToOffset(offset);
-    const card = this.track.querySelector<HTMLElement>(`.item[data-index="${index}"] > vitrine-product-card`);
+    const offset = this.#metrics && revealOffset(index, Math.abs(this.#track.scrollLeft), this.#track.clientWidth, this.#metrics);
+    if (offset !== undefined) this.#scrollToOffset(offset);
+    const card = this.#track.querySelector<HTMLElement>(`.item[data-index="${index}"] > vitrine-product-card`);
     card?.focus({ preventScroll: true });
   }
 }

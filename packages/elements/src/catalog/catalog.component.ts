@@ -109,30 +109,30 @@ export class VitrineCatalog extends LitElement {
   @state() private shown: Product[] = [];
   @state() private catalog: CatalogInfo = {};
 
-  private readonly localize = new LocalizeController(this);
-  private currentSource: ProductSource | undefined;
-  private sourceError: VitrineError | undefined;
-  private feedUrl: string | undefined;
+  readonly #localize = new LocalizeController(this);
+  #currentSource: ProductSource | undefined;
+  #sourceError: VitrineError | undefined;
+  #feedUrl: string | undefined;
   /** Aborts the fetch of the current source; replaced when the source changes. */
-  private sourceAbort = new AbortController();
-  private loadSequence = 0;
-  private readonly listView = new ListViewController(this, () =>
-    this.loadState === 'loaded' ? { load: this.loadSequence, products: this.shown, listId: this.resolvedListId() } : undefined,
+  #sourceAbort = new AbortController();
+  #loadSequence = 0;
+  readonly #listView = new ListViewController(this, () =>
+    this.loadState === 'loaded' ? { load: this.#loadSequence, products: this.shown, listId: this.#resolvedListId() } : undefined,
   );
-  private resumeOnConnect = false;
-  private focusAfterLoad = false;
+  #resumeOnConnect = false;
+  #focusAfterLoad = false;
 
   /** Loads again, e.g. after the network came back. */
   retry(): void {
-    this.load();
+    this.#load();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.resumeOnConnect) {
-      this.resumeOnConnect = false;
-      this.sourceAbort = new AbortController();
-      this.load();
+    if (this.#resumeOnConnect) {
+      this.#resumeOnConnect = false;
+      this.#sourceAbort = new AbortController();
+      this.#load();
     }
   }
 
@@ -141,36 +141,36 @@ export class VitrineCatalog extends LitElement {
     // A move (disconnect and connect in one task) keeps its fetch; a removal aborts it.
     queueMicrotask(() => {
       if (this.isConnected || this.loadState !== 'loading') return;
-      this.sourceAbort.abort();
-      this.loadSequence++;
-      this.resumeOnConnect = true;
+      this.#sourceAbort.abort();
+      this.#loadSequence++;
+      this.#resumeOnConnect = true;
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = changed.has('src') || changed.has('products') || changed.has('source');
     if (sourceChanged) {
-      this.sourceAbort.abort();
-      this.sourceAbort = new AbortController();
+      this.#sourceAbort.abort();
+      this.#sourceAbort = new AbortController();
       const resolved = resolveSource(this.source, this.products, this.src);
-      this.currentSource = resolved.source;
-      this.sourceError = resolved.error;
-      this.feedUrl = resolved.url;
+      this.#currentSource = resolved.source;
+      this.#sourceError = resolved.error;
+      this.#feedUrl = resolved.url;
       this.catalog = {};
     }
     if (changed.has('sort') && this.sort && !parseSort(this.sort)) {
-      this.warnAttribute(Attribute.sort, `one of ${SORTS.join(', ')}`);
+      this.#warnAttribute(Attribute.sort, `one of ${SORTS.join(', ')}`);
     }
-    if (changed.has('limit') && this.limit != null && !validLimit(this.limit)) this.warnAttribute(Attribute.limit, 'a whole number from 1');
-    if (sourceChanged || changed.has('search') || changed.has('sort') || changed.has('limit')) this.load();
+    if (changed.has('limit') && this.limit != null && !validLimit(this.limit)) this.#warnAttribute(Attribute.limit, 'a whole number from 1');
+    if (sourceChanged || changed.has('search') || changed.has('sort') || changed.has('limit')) this.#load();
   }
 
   protected override render(): TemplateResult {
-    const { t } = this.localize;
+    const { t } = this.#localize;
     return html`
-      ${this.renderHeading()}
+      ${this.#renderHeading()}
       <div class="visually-hidden" role="status">${this.loadState === 'loading' ? t('loading') : ''}</div>
-      ${this.renderContent()}
+      ${this.#renderContent()}
     `;
   }
 
@@ -178,7 +178,7 @@ export class VitrineCatalog extends LitElement {
    * The title's line is reserved before the feed arrives (and stays, empty, when the feed has no title),
    * so the catalog never grows when it loads. `heading-level="0"` drops the line altogether.
    */
-  private renderHeading(): TemplateResult | typeof nothing {
+  #renderHeading(): TemplateResult | typeof nothing {
     const level = Math.trunc(Number(this.headingLevel));
     if (level === 0) return nothing;
     const title = this.catalog.title;
@@ -186,59 +186,59 @@ export class VitrineCatalog extends LitElement {
     return html`<div part="heading" class="heading" role="heading" aria-level=${Math.min(Math.max(level || 2, 1), 6)}>${title}</div>`;
   }
 
-  private renderContent(): TemplateResult {
-    const { t } = this.localize;
+  #renderContent(): TemplateResult {
+    const { t } = this.#localize;
     switch (this.loadState) {
       case 'loading':
-        return this.isGrid() ? this.renderSkeletonGrid() : html`<div class="frame">${this.renderSkeletonRow(false)}</div>`;
+        return this.#isGrid() ? this.#renderSkeletonGrid() : html`<div class="frame">${this.#renderSkeletonRow(false)}</div>`;
       case 'empty':
-        return this.renderMessage(html`<p part="status" class="message" tabindex="-1">${t(this.search?.trim() ? 'noMatches' : 'empty')}</p>`);
+        return this.#renderMessage(html`<p part="status" class="message" tabindex="-1">${t(this.search?.trim() ? 'noMatches' : 'empty')}</p>`);
       case 'error':
-        return this.renderMessage(html`<div part="status" class="message">
+        return this.#renderMessage(html`<div part="status" class="message">
           <p role="alert">${t('loadError')}</p>
-          <button part="retry" class="retry" type="button" @click=${this.onRetryClick}>${t('retry')}</button>
+          <button part="retry" class="retry" type="button" @click=${this.#onRetryClick}>${t('retry')}</button>
         </div>`);
       case 'loaded':
-        return this.isGrid() ? this.renderGrid() : this.renderCarousel();
+        return this.#isGrid() ? this.#renderGrid() : this.#renderCarousel();
     }
   }
 
   /** In carousel layout a message sits over an invisible skeleton row, so the catalog keeps its height. */
-  private renderMessage(message: TemplateResult): TemplateResult {
-    if (this.isGrid()) return message;
-    return html`<div class="frame">${this.renderSkeletonRow(true)}${message}</div>`;
+  #renderMessage(message: TemplateResult): TemplateResult {
+    if (this.#isGrid()) return message;
+    return html`<div class="frame">${this.#renderSkeletonRow(true)}${message}</div>`;
   }
 
-  private renderSkeletonRow(reserveOnly: boolean): TemplateResult {
+  #renderSkeletonRow(reserveOnly: boolean): TemplateResult {
     return html`<div class="skeleton-row ${reserveOnly ? 'reserve' : ''}" aria-hidden="true">
       ${Array.from({ length: SKELETON_CARDS }, () => html`<vitrine-product-card skeleton></vitrine-product-card>`)}
     </div>`;
   }
 
-  private renderSkeletonGrid(): TemplateResult {
+  #renderSkeletonGrid(): TemplateResult {
     const count = validLimit(this.limit) ? Math.min(this.limit, SKELETON_CARDS) : SKELETON_CARDS;
     return html`<div class="grid" aria-hidden="true">
       ${Array.from({ length: count }, () => html`<div><vitrine-product-card skeleton></vitrine-product-card></div>`)}
     </div>`;
   }
 
-  private renderCarousel(): TemplateResult {
+  #renderCarousel(): TemplateResult {
     const parts = [...Object.values(CarouselPart), cardExportParts].join(', ');
     return html`<vitrine-carousel
       part="carousel"
       exportparts=${parts}
       .products=${this.shown}
       .strings=${this.strings}
-      label=${this.accessibleName()}
-      list-id=${ifDefined(this.resolvedListId())}
+      label=${this.#accessibleName()}
+      list-id=${ifDefined(this.#resolvedListId())}
       target=${ifDefined(this.target || undefined)}
       locale=${ifDefined(this.locale || undefined)}
     ></vitrine-carousel>`;
   }
 
-  private renderGrid(): TemplateResult {
-    const listId = this.resolvedListId();
-    return html`<ul part="grid" class="grid" role="list" aria-label=${this.accessibleName()}>
+  #renderGrid(): TemplateResult {
+    const listId = this.#resolvedListId();
+    return html`<ul part="grid" class="grid" role="list" aria-label=${this.#accessibleName()}>
       ${this.shown.map(
         (product, index) => html`<li part="grid-item">
           <vitrine-product-card
@@ -255,19 +255,19 @@ export class VitrineCatalog extends LitElement {
     </ul>`;
   }
 
-  private isGrid(): boolean {
+  #isGrid(): boolean {
     return this.layout === CatalogLayout.grid;
   }
 
-  private accessibleName(): string {
-    return this.label || this.catalog.title || this.localize.t('products');
+  #accessibleName(): string {
+    return this.label || this.catalog.title || this.#localize.t('products');
   }
 
-  private resolvedListId(): string | undefined {
-    return this.listId || this.catalog.id || this.feedUrl || undefined;
+  #resolvedListId(): string | undefined {
+    return this.listId || this.catalog.id || this.#feedUrl || undefined;
   }
 
-  private query(): ProductQuery {
+  #query(): ProductQuery {
     const query: ProductQuery = {};
     const search = this.search?.trim();
     const sort = parseSort(this.sort);
@@ -278,10 +278,10 @@ export class VitrineCatalog extends LitElement {
   }
 
   /** Never throws and never rejects: every outcome becomes a state, an event and at most one console line. */
-  private load(): void {
-    const sequence = ++this.loadSequence;
-    if (this.sourceError) return this.fail(this.sourceError);
-    const source = this.currentSource;
+  #load(): void {
+    const sequence = ++this.#loadSequence;
+    if (this.#sourceError) return this.#fail(this.#sourceError);
+    const source = this.#currentSource;
     if (!source) {
       // Nothing to show until the host gives a src, products or source.
       this.shown = [];
@@ -289,52 +289,52 @@ export class VitrineCatalog extends LitElement {
       return;
     }
     this.loadState = 'loading';
-    const signal = this.sourceAbort.signal;
+    const signal = this.#sourceAbort.signal;
     let listing;
     try {
-      listing = Promise.resolve(source.list(this.query(), { signal }));
+      listing = Promise.resolve(source.list(this.#query(), { signal }));
     } catch (error) {
       listing = Promise.reject(error);
     }
     listing.then(
       (list) => {
-        if (sequence === this.loadSequence) this.succeed(list.products, list.catalog, list.issues);
+        if (sequence === this.#loadSequence) this.#succeed(list.products, list.catalog, list.issues);
       },
       (error: unknown) => {
-        if (sequence !== this.loadSequence || signal.aborted || isAbort(error)) return;
-        this.fail(asFatal(error));
+        if (sequence !== this.#loadSequence || signal.aborted || isAbort(error)) return;
+        this.#fail(asFatal(error));
       },
     );
   }
 
-  private succeed(products: Product[], catalog: CatalogInfo, issues: DataIssue[]): void {
+  #succeed(products: Product[], catalog: CatalogInfo, issues: DataIssue[]): void {
     // A feed whose every product is broken is a broken feed, not an empty catalog.
-    if (products.length === 0 && issues.length > 0) return this.fail(issuesError(issues, true));
+    if (products.length === 0 && issues.length > 0) return this.#fail(issuesError(issues, true));
     this.shown = products;
     this.catalog = catalog;
     this.loadState = products.length > 0 ? 'loaded' : 'empty';
     emit<LoadDetail>(this, VitrineEvent.load, { count: products.length, issues });
     if (issues.length > 0) reportError(this, issuesError(issues, false));
-    this.listView.check();
-    this.restoreFocus();
+    this.#listView.check();
+    this.#restoreFocus();
   }
 
-  private fail(error: VitrineError): void {
+  #fail(error: VitrineError): void {
     this.shown = [];
     this.loadState = 'error';
     reportError(this, error);
-    this.restoreFocus();
+    this.#restoreFocus();
   }
 
-  private onRetryClick(): void {
+  #onRetryClick(): void {
     // The button disappears while loading; focus must land somewhere useful afterwards, not on <body>.
-    this.focusAfterLoad = true;
+    this.#focusAfterLoad = true;
     this.retry();
   }
 
-  private restoreFocus(): void {
-    if (!this.focusAfterLoad) return;
-    this.focusAfterLoad = false;
+  #restoreFocus(): void {
+    if (!this.#focusAfterLoad) return;
+    this.#focusAfterLoad = false;
     void this.updateComplete.then(() => {
       if (this.loadState === 'error') this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
       else if (this.loadState === 'empty') this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
@@ -342,7 +342,7 @@ export class VitrineCatalog extends LitElement {
     });
   }
 
-  private warnAttribute(name: string, expected: string): void {
+  #warnAttribute(name: string, expected: string): void {
     reportError(this, new VitrineError('invalid-attribute', `${name}: expected ${expected}; the attribute is ignored`, { path: name, fatal: false }));
   }
 }

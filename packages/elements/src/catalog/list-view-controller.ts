@@ -14,41 +14,43 @@ export interface ShownList {
 
 /** Tracks `Product List Viewed` once per load, when the host is first at least partly on screen with products. */
 export class ListViewController implements ReactiveController {
-  private observer: IntersectionObserver | undefined;
-  private onScreen = false;
-  private reportedLoad: number | undefined;
+  #observer: IntersectionObserver | undefined;
+  #onScreen = false;
+  #reportedLoad: number | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly shown: () => ShownList | undefined,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #shown: () => ShownList | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, shown: () => ShownList | undefined) {
+    this.#host = host;
+    this.#shown = shown;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (typeof IntersectionObserver === 'undefined') return;
-    this.observer = new IntersectionObserver((entries) => {
-      this.onScreen = entries[entries.length - 1]?.isIntersecting ?? false;
+    this.#observer = new IntersectionObserver((entries) => {
+      this.#onScreen = entries[entries.length - 1]?.isIntersecting ?? false;
       this.check();
     });
-    this.observer.observe(this.host);
+    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.onScreen = false;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#onScreen = false;
   }
 
   /** Call when a load has finished; reports at once if the list is already on screen. */
   check(): void {
-    const list = this.shown();
-    if (!this.onScreen || !list || list.products.length === 0 || list.load === this.reportedLoad) return;
-    this.reportedLoad = list.load;
+    const list = this.#shown();
+    if (!this.#onScreen || !list || list.products.length === 0 || list.load === this.#reportedLoad) return;
+    this.#reportedLoad = list.load;
     const properties: Record<string, unknown> = {
       products: list.products.slice(0, LIST_VIEWED_PRODUCTS).map((product, index) => productProperties(product, index + 1)),
     };
     if (list.listId) properties.list_id = list.listId;
-    emitTrack(this.host, TrackedEvent.productListViewed, properties);
+    emitTrack(this.#host, TrackedEvent.productListViewed, properties);
   }
 }

@@ -74,7 +74,7 @@ function nearestLang(element: Element): string | null {
  * Per-instance overrides (`element.strings`) win over page-wide ones.
  */
 export class LocalizeController implements ReactiveController {
-  private unsubscribes: Array<() => void> = [];
+  #unsubscribes: Array<() => void> = [];
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { strings?: Partial<Strings> }) {
     host.addController(this);
@@ -96,11 +96,11 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {
     const update = () => this.host.requestUpdate();
     // `listen` (unlike `subscribe`) does not call back at once, so connecting costs no extra render.
-    this.unsubscribes = [$locale.listen(update), $stringOverrides.listen(update)];
+    this.#unsubscribes = [$locale.listen(update), $stringOverrides.listen(update)];
   }
 
   hostDisconnected(): void {
-    for (const unsubscribe of this.unsubscribes) unsubscribe();
-    this.unsubscribes = [];
+    for (const unsubscribe of this.#unsubscribes) unsubscribe();
+    this.#unsubscribes = [];
   }
 }

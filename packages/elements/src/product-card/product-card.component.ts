@@ -102,42 +102,42 @@ export class VitrineProductCard extends LitElement {
    */
   @property({ attribute: false }) viewedProducts: Set<string> = new Set();
 
-  private readonly localize = new LocalizeController(this);
-  private visibilityObserver: IntersectionObserver | undefined;
-  private viewTimer: ReturnType<typeof setTimeout> | undefined;
-  private halfVisible = false;
-  private failedImageUrl: string | undefined;
+  readonly #localize = new LocalizeController(this);
+  #visibilityObserver: IntersectionObserver | undefined;
+  #viewTimer: ReturnType<typeof setTimeout> | undefined;
+  #halfVisible = false;
+  #failedImageUrl: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onDocumentVisibility);
-    this.observeVisibility();
+    document.addEventListener('visibilitychange', this.#onDocumentVisibility);
+    this.#observeVisibility();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onDocumentVisibility);
-    this.stopObservingVisibility();
+    document.removeEventListener('visibilitychange', this.#onDocumentVisibility);
+    this.#stopObservingVisibility();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Core validates every URL it reads; a product handed in directly by the host is checked here too.
-    if (changed.has('product') && this.product && toSafeUrl(this.product.url) === undefined) this.reportUnsafeUrl(this.product);
+    if (changed.has('product') && this.product && toSafeUrl(this.product.url) === undefined) this.#reportUnsafeUrl(this.product);
     if ((changed.has('product') || changed.has('skeleton')) && this.isConnected) {
-      this.stopObservingVisibility();
-      this.observeVisibility();
+      this.#stopObservingVisibility();
+      this.#observeVisibility();
     }
   }
 
   protected override render(): TemplateResult {
     const product = this.product;
-    if (this.skeleton || !product) return this.renderSkeleton();
-    const { t } = this.localize;
+    if (this.skeleton || !product) return this.#renderSkeleton();
+    const { t } = this.#localize;
     const url = toSafeUrl(product.url);
     const opensNewTab = this.target !== undefined && this.target !== '' && this.target !== '_self';
     return html`
       <div part="card" class="card ${product.availability}">
-        <div class="image-frame">${this.renderImage(product)}</div>
+        <div class="image-frame">${this.#renderImage(product)}</div>
         <div class="body">
           <p part="brand" class="brand">${product.brand ?? ''}</p>
           <p part="title" class="title">
@@ -147,14 +147,14 @@ export class VitrineProductCard extends LitElement {
               href=${ifDefined(url)}
               target=${ifDefined(opensNewTab ? this.target : undefined)}
               rel=${ifDefined(opensNewTab ? 'noopener' : undefined)}
-              @click=${this.onLinkClick}
-              @auxclick=${this.onLinkAuxClick}
+              @click=${this.#onLinkClick}
+              @auxclick=${this.#onLinkAuxClick}
               >${product.title}${this.target === '_blank'
                 ? html`<span class="visually-hidden"> ${t('opensInNewTab')}</span>`
                 : nothing}</a
             >
           </p>
-          ${this.renderPrice(product)}
+          ${this.#renderPrice(product)}
           <p part="availability" class="availability">${t(AVAILABILITY_TEXT[product.availability] ?? 'inStock')}</p>
           <span part="cta" class="cta" aria-hidden="true">${t('viewProduct')}</span>
         </div>
@@ -162,10 +162,10 @@ export class VitrineProductCard extends LitElement {
     `;
   }
 
-  private renderImage(product: Product): TemplateResult | typeof nothing {
+  #renderImage(product: Product): TemplateResult | typeof nothing {
     const image = product.images[0];
     const src = image && toSafeUrl(image.url);
-    if (!image || src === undefined || src === this.failedImageUrl) return nothing;
+    if (!image || src === undefined || src === this.#failedImageUrl) return nothing;
     // alt="" because the title beside it already names the product.
     return html`<img
       part="image"
@@ -175,12 +175,12 @@ export class VitrineProductCard extends LitElement {
       decoding="async"
       width=${ifDefined(image.width)}
       height=${ifDefined(image.height)}
-      @error=${() => this.onImageError(src)}
+      @error=${() => this.#onImageError(src)}
     />`;
   }
 
-  private renderPrice(product: Product): TemplateResult {
-    const { t, locale } = this.localize;
+  #renderPrice(product: Product): TemplateResult {
+    const { t, locale } = this.#localize;
     const compareAt = product.compareAtPrice;
     if (!compareAt) {
       return html`<p part="price" class="price"><span>${formatPrice(product.price, locale)}</span></p>`;
@@ -194,7 +194,7 @@ export class VitrineProductCard extends LitElement {
     </p>`;
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`
       <div part="card" class="card skeleton" aria-hidden="true">
         <div class="image-frame"></div>
@@ -209,7 +209,7 @@ export class VitrineProductCard extends LitElement {
     `;
   }
 
-  private onLinkClick(event: MouseEvent): void {
+  #onLinkClick(event: MouseEvent): void {
     const product = this.product;
     if (!product) return;
     // A modified click opens a new tab or window: the shopper asked for the browser's behaviour, not the host's.
@@ -219,75 +219,75 @@ export class VitrineProductCard extends LitElement {
       const allowed = emit<ProductClickRequestDetail>(this, VitrineEvent.productClickRequest, detail, { cancelable: true });
       if (!allowed) event.preventDefault();
     }
-    this.trackClick(product);
+    this.#trackClick(product);
   }
 
-  private onLinkAuxClick(event: MouseEvent): void {
-    if (event.button === 1 && this.product) this.trackClick(this.product);
+  #onLinkAuxClick(event: MouseEvent): void {
+    if (event.button === 1 && this.product) this.#trackClick(this.product);
   }
 
-  private trackClick(product: Product): void {
-    emitTrack(this, TrackedEvent.productClicked, this.trackProperties(product));
+  #trackClick(product: Product): void {
+    emitTrack(this, TrackedEvent.productClicked, this.#trackProperties(product));
   }
 
-  private trackProperties(product: Product): Record<string, unknown> {
+  #trackProperties(product: Product): Record<string, unknown> {
     const properties = productProperties(product, this.position);
     if (this.listId) properties.list_id = this.listId;
     return properties;
   }
 
-  private onImageError(src: string): void {
-    this.failedImageUrl = src;
+  #onImageError(src: string): void {
+    this.#failedImageUrl = src;
     this.requestUpdate();
   }
 
-  private reportUnsafeUrl(product: Product): void {
+  #reportUnsafeUrl(product: Product): void {
     reportError(this, new VitrineError('invalid-data', `product "${product.id}" url: expected an http(s) URL`, { path: 'product.url', fatal: false }));
   }
 
   // Product Viewed: half visible, page visible, for one uninterrupted second; once per product.
 
-  private observeVisibility(): void {
+  #observeVisibility(): void {
     const product = this.product;
     if (this.skeleton || !product || this.viewedProducts.has(product.id) || typeof IntersectionObserver === 'undefined') return;
-    this.visibilityObserver = new IntersectionObserver((entries) => this.onIntersection(entries), { threshold: VIEW_THRESHOLD });
-    this.visibilityObserver.observe(this);
+    this.#visibilityObserver = new IntersectionObserver((entries) => this.#onIntersection(entries), { threshold: VIEW_THRESHOLD });
+    this.#visibilityObserver.observe(this);
   }
 
-  private stopObservingVisibility(): void {
-    this.visibilityObserver?.disconnect();
-    this.visibilityObserver = undefined;
-    this.halfVisible = false;
-    this.cancelViewTimer();
+  #stopObservingVisibility(): void {
+    this.#visibilityObserver?.disconnect();
+    this.#visibilityObserver = undefined;
+    this.#halfVisible = false;
+    this.#cancelViewTimer();
   }
 
-  private onIntersection(entries: IntersectionObserverEntry[]): void {
+  #onIntersection(entries: IntersectionObserverEntry[]): void {
     const entry = entries[entries.length - 1];
-    this.halfVisible = entry !== undefined && entry.isIntersecting && entry.intersectionRatio >= VIEW_THRESHOLD;
-    this.syncViewTimer();
+    this.#halfVisible = entry !== undefined && entry.isIntersecting && entry.intersectionRatio >= VIEW_THRESHOLD;
+    this.#syncViewTimer();
   }
 
-  private readonly onDocumentVisibility = (): void => this.syncViewTimer();
+  readonly #onDocumentVisibility = (): void => this.#syncViewTimer();
 
-  private syncViewTimer(): void {
-    if (this.halfVisible && document.visibilityState === 'visible') {
-      this.viewTimer ??= setTimeout(() => this.onViewed(), VIEW_DWELL_MS);
+  #syncViewTimer(): void {
+    if (this.#halfVisible && document.visibilityState === 'visible') {
+      this.#viewTimer ??= setTimeout(() => this.#onViewed(), VIEW_DWELL_MS);
     } else {
-      this.cancelViewTimer();
+      this.#cancelViewTimer();
     }
   }
 
-  private cancelViewTimer(): void {
-    if (this.viewTimer !== undefined) clearTimeout(this.viewTimer);
-    this.viewTimer = undefined;
+  #cancelViewTimer(): void {
+    if (this.#viewTimer !== undefined) clearTimeout(this.#viewTimer);
+    this.#viewTimer = undefined;
   }
 
-  private onViewed(): void {
-    this.viewTimer = undefined;
+  #onViewed(): void {
+    this.#viewTimer = undefined;
     const product = this.product;
     if (!product || !this.isConnected || this.viewedProducts.has(product.id)) return;
     this.viewedProducts.add(product.id);
-    this.stopObservingVisibility();
-    emitTrack(this, TrackedEvent.productViewed, this.trackProperties(product));
+    this.#stopObservingVisibility();
+    emitTrack(this, TrackedEvent.productViewed, this.#trackProperties(product));
   }
 }

@@ -39,6 +39,24 @@ describe('examples/brand-catalog', () => {
     await page.close();
   });
 
+  it('shifts nothing even when vitrine.js and the feed arrive late', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_LAYOUT_SHIFTS);
+    const late = (ms: number) => async (route: import('playwright-core').Route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    };
+    await page.route('**/dist/vitrine.js', late(700));
+    await page.route('**/feeds/demo-catalog.json', late(700));
+    await page.goto(`${harness.examplesUrl}brand-catalog/`);
+    // The page has painted its text long before the widget's code arrives.
+    await page.locator('vitrine-catalog vitrine-product-card:not([skeleton])').first().waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), 0);
+    await context.close();
+  });
+
   it('reports the list view and the impressions of cards that were seen', async () => {
     const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${harness.examplesUrl}brand-catalog/`);

@@ -55,12 +55,17 @@ export async function waitForEvents(
   throw new Error(`the collector never held the expected events; it has: ${events.map((e) => e.event).join(', ') || 'none'}`);
 }
 
-/** Collects what would make a host page's developer unhappy: uncaught errors and console errors. */
+/** Collects what would make a host page's developer unhappy: uncaught errors, console errors, failed requests. */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    // A failed request is reported below with its URL; the console's copy of it says less.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console.error: ${message.text()}`);
   });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   return problems;
 }

@@ -1,5 +1,4 @@
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Product } from '@vitrine/core';
@@ -54,31 +53,45 @@ const chevronNext = svg`<path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="cu
  */
 export class VitrineCarousel extends LitElement {
   static override styles = [sharedStyles, carouselStyles];
+  // Declared statically rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    products: { attribute: false },
+    label: { reflect: true },
+    listId: { attribute: 'list-id', reflect: true },
+    target: { reflect: true },
+    locale: { reflect: true },
+    strings: { attribute: false },
+    windowStart: { state: true },
+    windowEnd: { state: true },
+    activeIndex: { state: true },
+    atStart: { state: true },
+    atEnd: { state: true },
+  };
 
   /** The products to show (rich data: a property). */
-  @property({ attribute: false }) products: Product[] = [];
+  products: Product[] = [];
 
   /** The carousel's accessible name; "Products" (localized) by default. */
-  @property({ reflect: true }) label?: string;
+  label?: string;
 
   /** The list's id, reported in every card's events as `list_id`. */
-  @property({ attribute: 'list-id', reflect: true }) listId?: string;
+  listId?: string;
 
   /** Where product links open (`_blank` for a new tab); the same tab by default. */
-  @property({ reflect: true }) target?: string;
+  target?: string;
 
   /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** Per-instance overrides of shopper-facing strings; passed on to the cards. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
+  strings?: Partial<Strings>;
 
-  @state() private windowStart = 0;
-  @state() private windowEnd = 0;
+  private windowStart = 0;
+  private windowEnd = 0;
   /** The one item in the tab order (roving tabindex). */
-  @state() private activeIndex = 0;
-  @state() private atStart = true;
-  @state() private atEnd = true;
+  private activeIndex = 0;
+  private atStart = true;
+  private atEnd = true;
 
   get #track(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('.track')!;

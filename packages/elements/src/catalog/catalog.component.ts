@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { VitrineError, type CatalogInfo, type DataIssue, type Product, type ProductQuery, type ProductSource } from '@vitrine/core';
 import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
@@ -64,50 +63,68 @@ function validLimit(limit: number | null | undefined): limit is number {
  */
 export class VitrineCatalog extends LitElement {
   static override styles = [sharedStyles, catalogStyles];
+  // Declared statically rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    src: { reflect: true },
+    products: { attribute: false },
+    source: { attribute: false },
+    layout: { reflect: true },
+    search: { reflect: true },
+    sort: { reflect: true },
+    limit: { reflect: true, converter: { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : undefined) } },
+    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
+    label: { reflect: true },
+    listId: { attribute: 'list-id', reflect: true },
+    target: { reflect: true },
+    locale: { reflect: true },
+    strings: { attribute: false },
+    loadState: { state: true },
+    shown: { state: true },
+    catalog: { state: true },
+  };
 
   /** URL of a JSON catalog feed (`{id?, brand?, title?, products: [...]}` or a bare array). http(s) only. */
-  @property({ reflect: true }) src?: string;
+  src?: string;
 
   /** Inline catalog data, validated like a feed; used instead of `src`. */
-  @property({ attribute: false }) products?: unknown;
+  products?: unknown;
 
   /** Any product source (Google Merchant, Shopify...); used instead of `products` and `src`. */
-  @property({ attribute: false }) source?: ProductSource;
+  source?: ProductSource;
 
   /** `carousel` (default) or `grid`. */
-  @property({ reflect: true }) layout: CatalogLayout = 'carousel';
+  layout: CatalogLayout = 'carousel';
 
   /** Shows only products whose title or brand contains this text (case- and accent-insensitive). */
-  @property({ reflect: true }) search?: string;
+  search?: string;
 
   /** `featured` (feed order, default), `price-asc`, `price-desc` or `title`. */
-  @property({ reflect: true }) sort?: string;
+  sort?: string;
 
   /** Shows at most this many products (a whole number from 1). */
-  @property({ reflect: true, converter: { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : undefined) } })
   limit?: number;
 
   /** Level of the title heading, 1–6; `0` shows no title and reserves no line for it. */
-  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Accessible name of the product list; the feed title or "Products" (localized) by default. */
-  @property({ reflect: true }) label?: string;
+  label?: string;
 
   /** Reported as `list_id`; the feed's `id`, then its URL, by default. */
-  @property({ attribute: 'list-id', reflect: true }) listId?: string;
+  listId?: string;
 
   /** Where product links open (`_blank` for a new tab); the same tab by default. */
-  @property({ reflect: true }) target?: string;
+  target?: string;
 
   /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** Per-instance overrides of shopper-facing strings; passed on to the carousel and cards. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
+  strings?: Partial<Strings>;
 
-  @state() private loadState: LoadState = 'empty';
-  @state() private shown: Product[] = [];
-  @state() private catalog: CatalogInfo = {};
+  private loadState: LoadState = 'empty';
+  private shown: Product[] = [];
+  private catalog: CatalogInfo = {};
 
   readonly #localize = new LocalizeController(this);
   #currentSource: ProductSource | undefined;

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { TrackedEvent, VitrineError, productProperties, toSafeUrl, type Availability, type Product } from '@vitrine/core';
 import { VitrineEvent } from '../internal/constants.js';
@@ -72,35 +71,46 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  */
 export class VitrineProductCard extends LitElement {
   static override styles = [sharedStyles, productCardStyles];
+  // Declared statically rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    product: { attribute: false },
+    position: { type: Number, reflect: true },
+    listId: { attribute: 'list-id', reflect: true },
+    target: { reflect: true },
+    locale: { reflect: true },
+    skeleton: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    viewedProducts: { attribute: false },
+  };
   // Focusing the host (as the carousel does) focuses the link.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The product to show (rich data: a property, not an attribute). Without one the card renders as a skeleton. */
-  @property({ attribute: false }) product?: Product;
+  product?: Product;
 
   /** 1-based position in the list the card belongs to; reported in events. */
-  @property({ type: Number, reflect: true }) position?: number;
+  position?: number;
 
   /** The list this card is shown in; reported as `list_id` and `listId`. */
-  @property({ attribute: 'list-id', reflect: true }) listId?: string;
+  listId?: string;
 
   /** Where the product link opens (`_blank` for a new tab); the same tab by default. */
-  @property({ reflect: true }) target?: string;
+  target?: string;
 
   /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** Renders the loading placeholder, with exactly the dimensions of a loaded card. */
-  @property({ type: Boolean, reflect: true }) skeleton = false;
+  skeleton = false;
 
   /** Per-instance overrides of shopper-facing strings, e.g. `{ viewProduct: 'Shop now' }`. */
-  @property({ attribute: false }) strings?: Partial<Strings>;
+  strings?: Partial<Strings>;
 
   /**
    * Product ids already reported as viewed. A virtualised carousel shares one set between the cards it
    * re-creates, so scrolling a product out and back in does not count it twice.
    */
-  @property({ attribute: false }) viewedProducts: Set<string> = new Set();
+  viewedProducts: Set<string> = new Set();
 
   readonly #localize = new LocalizeController(this);
   #visibilityObserver: IntersectionObserver | undefined;

@@ -149,23 +149,29 @@ export class VitrineCarousel extends LitElement {
     this.#scheduleSync();
   }
 
+  /** Previous (-1) or next (1): disabled for assistive tech at its end, hidden when everything fits. */
+  #renderNavButton(direction: 1 | -1, hidden: boolean): TemplateResult {
+    const name = direction < 0 ? 'previous' : 'next';
+    return html`<button
+      part=${name}
+      class="nav ${name}"
+      type="button"
+      aria-label=${this.#localize.t(name)}
+      aria-controls="track"
+      aria-disabled=${(direction < 0 ? this.atStart : this.atEnd) ? 'true' : 'false'}
+      ?hidden=${hidden}
+      @click=${() => this.#page(direction)}
+    >
+      <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${direction < 0 ? chevron : chevronNext}</svg>
+    </button>`;
+  }
+
   protected override render(): TemplateResult {
     const { t } = this.#localize;
     const hideButtons = this.atStart && this.atEnd;
     return html`
       <div part="region" class="region" role="region" aria-roledescription=${t('carousel')} aria-label=${this.label || t('products')}>
-        <button
-          part="previous"
-          class="nav previous"
-          type="button"
-          aria-label=${t('previous')}
-          aria-controls="track"
-          aria-disabled=${this.atStart ? 'true' : 'false'}
-          ?hidden=${hideButtons}
-          @click=${() => this.#page(-1)}
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${chevron}</svg>
-        </button>
+        ${this.#renderNavButton(-1, hideButtons)}
         <div
           part="track"
           id="track"
@@ -184,18 +190,7 @@ export class VitrineCarousel extends LitElement {
                 : this.#renderItem(segment.index),
           )}
         </div>
-        <button
-          part="next"
-          class="nav next"
-          type="button"
-          aria-label=${t('next')}
-          aria-controls="track"
-          aria-disabled=${this.atEnd ? 'true' : 'false'}
-          ?hidden=${hideButtons}
-          @click=${() => this.#page(1)}
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${chevronNext}</svg>
-        </button>
+        ${this.#renderNavButton(1, hideButtons)}
       </div>
     `;
   }

@@ -14,6 +14,7 @@ export const CHUNK_FOR_TAG: Readonly<Record<string, string>> = {
 };
 
 const SELECTOR = Object.keys(CHUNK_FOR_TAG).join(',');
+const CHUNK_COUNT = new Set(Object.values(CHUNK_FOR_TAG)).size;
 
 /**
  * Imports an element's chunk only when its tag first appears in the document:
@@ -35,11 +36,12 @@ export class ElementLoader {
         for (const node of record.addedNodes) if (node instanceof Element) this.scan(node);
       }
     });
-    this.observer.observe(root, { childList: true, subtree: true });
+    this.watch(root);
   }
 
-  stop(): void {
-    this.observer?.disconnect();
+  /** Watching ends once every chunk is loading: nothing is left for later markup to trigger. */
+  private watch(root: Node = document): void {
+    if (this.pending.size < CHUNK_COUNT) this.observer?.observe(root, { childList: true, subtree: true });
   }
 
   /** Loads the chunk for `tag` (for elements the scan cannot see, e.g. inside another component's shadow root). */
@@ -60,11 +62,13 @@ export class ElementLoader {
         () => {
           // Forget the failure so the tag's next appearance (or Vitrine.load) tries again.
           this.pending.delete(file);
+          this.watch();
           logOnce('error', `could not load <${tag}> from ${url}; check that the chunks/ folder is served next to vitrine.js.`);
           return undefined;
         },
       );
       this.pending.set(file, chunk);
+      if (this.pending.size === CHUNK_COUNT) this.observer?.disconnect();
     }
     return chunk;
   }

@@ -5,7 +5,12 @@ export type VitrineErrorCode =
   | 'source-not-json'
   | 'source-invalid-feed'
   | 'invalid-data'
-  | 'invalid-attribute';
+  | 'invalid-attribute'
+  | 'clip-unreachable'
+  | 'media-not-found'
+  | 'media-network'
+  | 'media-decode'
+  | 'media-unsupported';
 
 export interface VitrineErrorOptions {
   /** A fatal error leaves the widget without content; a non-fatal one only lost part of it. */

@@ -6,6 +6,11 @@ export const TrackedEvent = {
   productListViewed: 'Product List Viewed',
   productViewed: 'Product Viewed',
   productClicked: 'Product Clicked',
+  // Segment's video spec; progress milestones (25/50/75/100%) are Video Content Playing with `percent`.
+  videoPlaybackStarted: 'Video Playback Started',
+  videoPlaybackPaused: 'Video Playback Paused',
+  videoPlaybackCompleted: 'Video Playback Completed',
+  videoContentPlaying: 'Video Content Playing',
 } as const;
 export type TrackedEventName = (typeof TrackedEvent)[keyof typeof TrackedEvent];
 

@@ -1,0 +1,101 @@
+import { readUrl } from './url.js';
+import { invalid, readArray, readId, readObject, readOptionalText, type Json } from './validate.js';
+
+/** When (seconds) and where (percent of the frame, optional) a product is on screen. */
+export interface ProductCue {
+  productId: string;
+  start: number;
+  end: number;
+  x?: number;
+  y?: number;
+  label?: string;
+}
+
+export interface CaptionTrack {
+  src: string;
+  lang: string;
+  label: string;
+}
+
+export interface Clip {
+  id: string;
+  /** HLS playlist (.m3u8) or a progressive file (MP4). */
+  src: string;
+  poster?: string;
+  /** Width divided by height; reserves the player's box before anything loads. */
+  aspectRatio: number;
+  creatorId?: string;
+  cues: ProductCue[];
+  captions: CaptionTrack[];
+  /** Inline product data (validated by the product source) or the URL of a product feed. */
+  products?: unknown[] | string;
+}
+
+export const DEFAULT_ASPECT_RATIO = 16 / 9;
+
+/** Reads a clip document; URLs are resolved against `base` (the clip file's own URL) and must be http(s). */
+export function readClip(value: Json, base?: string): Clip {
+  const input = readObject(value, 'clip');
+  const clip: Clip = {
+    id: readId(input.id, 'id'),
+    src: readUrl(input.src, 'src', base),
+    aspectRatio: input.aspectRatio === undefined ? DEFAULT_ASPECT_RATIO : readAspectRatio(input.aspectRatio, 'aspectRatio'),
+    cues: input.cues === undefined ? [] : readCues(input.cues, 'cues'),
+    captions: input.captions === undefined ? [] : readArray(input.captions, 'captions').map((c, i) => readCaption(c, `captions[${i}]`, base)),
+  };
+  if (input.poster !== undefined && input.poster !== null) clip.poster = readUrl(input.poster, 'poster', base);
+  const creatorId = readOptionalText(input.creatorId, 'creatorId', 200);
+  if (creatorId !== undefined) clip.creatorId = creatorId;
+  if (typeof input.products === 'string') clip.products = readUrl(input.products, 'products', base);
+  else if (input.products !== undefined) clip.products = readArray(input.products, 'products');
+  return clip;
+}
+
+/** `1.7778`, `"16:9"` or `"9/16"`. */
+export function readAspectRatio(value: Json, path: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0.1 && value < 10) return value;
+  if (typeof value === 'string') {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+    const ratio = match ? Number(match[1]) / Number(match[2]) : Number.NaN;
+    if (ratio > 0.1 && ratio < 10) return ratio;
+  }
+  throw invalid(path, 'a width/height ratio such as 16:9 or 1.78');
+}
+
+/** Cues sorted by start time. One bad cue fails the clip: a tag at the wrong second would mislead the viewer. */
+export function readCues(value: Json, path: string): ProductCue[] {
+  return readArray(value, path)
+    .map((cue, i) => readCue(cue, `${path}[${i}]`))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function readCue(value: Json, path: string): ProductCue {
+  const input = readObject(value, path);
+  const start = readSeconds(input.start, `${path}.start`);
+  const end = readSeconds(input.end, `${path}.end`);
+  if (end <= start) throw invalid(`${path}.end`, `a time after start (${start})`);
+  const cue: ProductCue = { productId: readId(input.productId, `${path}.productId`), start, end };
+  if (input.x !== undefined || input.y !== undefined) {
+    cue.x = readPercent(input.x, `${path}.x`);
+    cue.y = readPercent(input.y, `${path}.y`);
+  }
+  const label = readOptionalText(input.label, `${path}.label`, 100);
+  if (label !== undefined) cue.label = label;
+  return cue;
+}
+
+function readSeconds(value: Json, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalid(path, 'a number of seconds, 0 or more');
+  return value;
+}
+
+function readPercent(value: Json, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) throw invalid(path, 'a percentage from 0 to 100');
+  return value;
+}
+
+function readCaption(value: Json, path: string, base?: string): CaptionTrack {
+  const input = readObject(value, path);
+  const lang = readOptionalText(input.lang, `${path}.lang`, 35) ?? 'en';
+  return { src: readUrl(input.src, `${path}.src`, base), lang, label: readOptionalText(input.label, `${path}.label`, 100) ?? lang };
+}

@@ -20,7 +20,7 @@ function matcher(pattern) {
   return new RegExp(`^${source}$`);
 }
 
-/** The entry and every chunk it statically imports: what the browser downloads when the tag appears. */
+/** An entry and every chunk it statically imports: what the browser downloads when the tag appears. */
 async function importGraph(entry) {
   const seen = new Set();
   const pending = [entry];
@@ -47,11 +47,12 @@ for (const file of files) gzipped.set(file, gzipSync(await readFile(join(dist, f
 
 let failed = 0;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-for (const budget of budgets) {
+for (const budget of budgets.filter((b) => b.maxGzipBytes !== undefined)) {
   const matchers = (budget.files ?? []).map(matcher);
-  const matched = budget.entry ? (files.includes(budget.entry) ? await importGraph(budget.entry) : []) : files.filter((file) => matchers.some((m) => m.test(file)));
+  const entries = budget.entries ?? (budget.entry ? [budget.entry] : []);
+  const matched = entries.length > 0 ? (entries.every((e) => files.includes(e)) ? [...new Set((await Promise.all(entries.map(importGraph))).flat())] : []) : files.filter((file) => matchers.some((m) => m.test(file)));
   if (matched.length === 0) {
-    console.error(`✗ ${budget.name}: no file matches ${budget.entry ?? budget.files.join(', ')}`);
+    console.error(`✗ ${budget.name}: no file matches ${entries.join(', ') || budget.files.join(', ')}`);
     failed++;
     continue;
   }
@@ -64,6 +65,18 @@ for (const budget of budgets) {
     console.log(`${ok ? '✓' : '✗'} ${label}: ${kb(total)} gzip (budget ${kb(budget.maxGzipBytes)})`);
   }
 }
+// Heavy code must stay behind a dynamic import: no statically loaded graph may contain it.
+for (const { name, entries, mustNotContain } of budgets.filter((b) => b.mustNotContain)) {
+  const graph = [...new Set((await Promise.all((entries ?? []).map(importGraph))).flat())];
+  for (const file of graph) {
+    const code = await readFile(join(dist, file), 'utf8');
+    if (code.includes(mustNotContain)) {
+      console.error(`✗ ${name}: ${file} is loaded before playback but contains "${mustNotContain}"`);
+      failed++;
+    }
+  }
+}
+
 if (failed > 0) {
   console.error(`size: ${failed} budget(s) exceeded`);
   process.exit(1);

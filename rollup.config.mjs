@@ -46,7 +46,7 @@ function library(name, input, external, extra = {}) {
 }
 
 // tslib holds the decorator helpers @rollup/plugin-typescript imports; a dependency, so it is not copied into dist.
-const isDependency = (id) => /^(lit|@lit|nanostores|tslib|@vitrine)(\/|$)/.test(id);
+const isDependency = (id) => /^(lit|@lit|nanostores|tslib|hls\.js|@vitrine)(\/|$)/.test(id);
 const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id) || /^@electric-sql\//.test(id) || id.startsWith('@vitrine/');
 
 function onwarn(warning, warn) {
@@ -60,6 +60,7 @@ const elementEntries = {
   'product-card/product-card': 'packages/elements/src/product-card/product-card.ts',
   'carousel/carousel': 'packages/elements/src/carousel/carousel.ts',
   'catalog/catalog': 'packages/elements/src/catalog/catalog.ts',
+  'video/video': 'packages/elements/src/video/video.ts',
   config: 'packages/elements/src/config.ts',
 };
 
@@ -73,6 +74,7 @@ export default [
       'vitrine-catalog': 'packages/embed/src/chunks/vitrine-catalog.ts',
       'vitrine-carousel': 'packages/embed/src/chunks/vitrine-carousel.ts',
       'vitrine-product-card': 'packages/embed/src/chunks/vitrine-product-card.ts',
+      'vitrine-video': 'packages/embed/src/chunks/vitrine-video.ts',
     },
     plugins: [nodeResolve({ browser: true }), production, minifyCssLiterals(), typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false, outDir: 'packages/embed/dist/chunks' }), minify],
     output: { dir: 'packages/embed/dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },

@@ -1,4 +1,4 @@
-/** Every failure Vitrine reports to a host carries one of these codes; each has a page in docs/errors. */
+/** Every failure Vitrine reports to a host carries one of these codes; README.md (Events) says what each means. */
 export type VitrineErrorCode =
   | 'source-unreachable'
   | 'source-http-status'

@@ -1,0 +1,126 @@
+import { toSafeUrl, type VitrineError } from '@vitrine/core';
+import { playNatively } from './element-engine.js';
+import { playWithHls } from './hls-engine.js';
+import { mediaError, safely } from './media-errors.js';
+
+export type EngineKind = 'hls.js' | 'native' | 'progressive';
+
+/** An in-band product pin, in media-time seconds. `end` is Infinity for an open pin with no later one (live). */
+export interface DateRangeCue {
+  id: string;
+  productId: string;
+  start: number;
+  end: number;
+}
+
+export interface EngineCallbacks {
+  /**
+   * A fatal playback error: the element shows its error state. Non-fatal network hiccups are retried inside and never
+   * reported. Code: 'media-network' | 'media-decode' | 'media-unsupported' | 'media-not-found'. May be called before
+   * `initialize` resolves (nothing could play at all).
+   */
+  onFatalError(error: VitrineError): void;
+  /**
+   * In-band pins (EXT-X-DATERANGE CLASS="com.vitrine.pin" with X-PRODUCT-ID), sorted by start, reported whenever the
+   * set changes: once the playlist loads (possibly empty) for VOD, and as the window slides for live. hls.js only.
+   */
+  onDateRanges?(cues: DateRangeCue[]): void;
+}
+
+export interface MediaEngine {
+  readonly kind: EngineKind;
+  /** Stops loading, removes every listener and frees the decoder. Safe to call twice. */
+  teardown(): void;
+}
+
+/** The latest initialize() per <video>: a newer call supersedes one still waiting for hls.js. */
+const latestLoad = new WeakMap<HTMLVideoElement, { engine?: MediaEngine }>();
+
+/**
+ * Chooses the engine and starts loading `src` into `video` (playing is the caller's call). `.m3u8` → hls.js when
+ * `Hls.isSupported()` (MSE), else native HLS if canPlayType says so, else 'media-unsupported'; anything else →
+ * progressive (`video.src`). Never rejects: failures reach `callbacks.onFatalError`. Tears down the video's previous engine.
+ */
+export async function initialize(video: HTMLVideoElement, src: string, callbacks: EngineCallbacks): Promise<MediaEngine> {
+  latestLoad.get(video)?.engine?.teardown();
+  const load: { engine?: MediaEngine } = {};
+  latestLoad.set(video, load);
+  const engine = await chooseEngine(video, src, callbacks, () => latestLoad.get(video) !== load);
+  load.engine = engine;
+  return engine;
+}
+
+async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: EngineCallbacks, superseded: () => boolean): Promise<MediaEngine> {
+  // Whatever reaches a src or a fetch must be http(s) (DESIGN.md), even if the element already checked.
+  const src = toSafeUrl(source, document.baseURI);
+  if (src === undefined) {
+    safely('onFatalError', () => callbacks.onFatalError(mediaError('media-unsupported', `not an http(s) URL: ${source}`)));
+    return idleEngine(isHlsUrl(source) ? 'hls.js' : 'progressive');
+  }
+  if (!isHlsUrl(src)) return playNatively(video, src, 'progressive', callbacks);
+  // Without MediaSource hls.js cannot run: skip its download (older iOS plays HLS natively).
+  if (hasMediaSource()) {
+    let Hls: typeof import('hls.js').default;
+    try {
+      // The only place hls.js is imported: the build makes it a chunk fetched when a stream must actually play.
+      ({ default: Hls } = await import('hls.js'));
+    } catch (error) {
+      if (!superseded()) safely('onFatalError', () => callbacks.onFatalError(mediaError('media-network', 'the HLS player could not be downloaded', error)));
+      return idleEngine('hls.js');
+    }
+    if (superseded()) return idleEngine('hls.js');
+    // Chromium also answers "maybe" for native HLS, but native playback exposes no DATERANGE pins: hls.js first.
+    if (Hls.isSupported()) return playWithHls(Hls, video, src, callbacks);
+  }
+  if (video.canPlayType('application/vnd.apple.mpegurl') !== '') return playNatively(video, src, 'native', callbacks);
+  safely('onFatalError', () => callbacks.onFatalError(mediaError('media-unsupported', 'this browser cannot play HLS streams')));
+  return idleEngine('native');
+}
+
+/** An engine that never touched the video: superseded, or nothing could play. */
+function idleEngine(kind: EngineKind): MediaEngine {
+  return { kind, teardown: () => undefined };
+}
+
+function hasMediaSource(): boolean {
+  return 'MediaSource' in window || 'ManagedMediaSource' in window;
+}
+
+export function isHlsUrl(src: string): boolean {
+  try {
+    return new URL(src, document.baseURI).pathname.toLowerCase().endsWith('.m3u8');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds `<link rel=preconnect>` for the src's origin, once (a link the host placed counts too). Called on hover/focus
+ * of the facade; downloads nothing. hls.js fetches with CORS and a plain `<video src>` without, and a warmed
+ * connection only serves requests of its own mode, hence `crossorigin` for HLS only. The page's own origin is warm already.
+ */
+export function warmConnection(src: string): void {
+  let url: URL;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === location.origin) return;
+  const cors = isHlsUrl(src);
+  const existing = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="preconnect"]'));
+  if (existing.some((link) => sameOrigin(link.href, url.origin) && link.hasAttribute('crossorigin') === cors)) return;
+  const link = document.createElement('link');
+  link.rel = 'preconnect';
+  link.href = url.origin;
+  if (cors) link.crossOrigin = 'anonymous';
+  document.head.append(link);
+}
+
+function sameOrigin(href: string, origin: string): boolean {
+  try {
+    return new URL(href).origin === origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,134 @@
+import type Hls from 'hls.js';
+import type { ErrorData, LevelDetails } from 'hls.js';
+import { pinCues, sameCues } from './date-range-cues.js';
+import { releaseMedia } from './element-engine.js';
+import type { DateRangeCue, EngineCallbacks, MediaEngine } from './engine.js';
+import { isNotFoundStatus, mediaError, safely, type MediaErrorCode } from './media-errors.js';
+
+type HlsClass = typeof Hls;
+
+/**
+ * How often hls.js asks again for a segment that failed. Its default (6 times, up to 8 s apart) keeps a viewer looking
+ * at a spinner for ~30 s; with 3 (0.5, 1, 2 s) plus our one restart a segment that is gone for good fails in ~8 s.
+ */
+export const SEGMENT_RETRIES = 3;
+
+/**
+ * Plays `src` through hls.js (MSE). hls.js already retries what is worth retrying (5xx, timeouts); on top of that a
+ * fatal network error restarts loading once and a fatal media error rebuilds the MediaSource once, then we give up.
+ */
+export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: string, callbacks: EngineCallbacks): MediaEngine {
+  const { Events, ErrorTypes, ErrorDetails } = HlsPlayer;
+  const hls = new HlsPlayer({
+    // Pins are read from the playlist itself; metadata text tracks would only sit next to the captions.
+    enableDateRangeMetadataCues: false,
+    enableEmsgMetadataCues: false,
+    enableID3MetadataCues: false,
+    // An embed is rarely large; no point downloading a 1080p rendition into a 400px box.
+    capLevelToPlayerSize: true,
+    fragLoadPolicy: {
+      default: { ...HlsPlayer.DefaultConfig.fragLoadPolicy.default, errorRetry: { maxNumRetry: SEGMENT_RETRIES, retryDelayMs: 500, maxRetryDelayMs: 2000 } },
+    },
+  });
+  let pins: DateRangeCue[] | undefined;
+  let restartedLoading = false;
+  let recoveredMedia = false;
+  let failed = false;
+  let tornDown = false;
+
+  const fail = (code: MediaErrorCode, message: string, cause?: unknown) => {
+    if (failed) return;
+    failed = true;
+    hls.stopLoad();
+    safely('onFatalError', () => callbacks.onFatalError(mediaError(code, message, cause)));
+  };
+
+  const recoverMedia = (reason: string, cause?: unknown) => {
+    if (recoveredMedia) return fail('media-decode', `the stream could not be decoded (${reason})`, cause);
+    recoveredMedia = true;
+    hls.recoverMediaError();
+  };
+
+  const onNetworkError = (data: ErrorData) => {
+    const status = data.response?.code;
+    const isPlaylist = data.details === ErrorDetails.MANIFEST_LOAD_ERROR || data.details === ErrorDetails.LEVEL_LOAD_ERROR;
+    if (isPlaylist && isNotFoundStatus(status)) return fail('media-not-found', `the playlist was not found (HTTP ${status}): ${data.url ?? src}`, data.error);
+    if (data.details === ErrorDetails.MANIFEST_PARSING_ERROR || data.details === ErrorDetails.LEVEL_PARSING_ERROR) {
+      return fail('media-unsupported', `not a playable HLS playlist: ${data.error?.message ?? src}`, data.error);
+    }
+    if (restartedLoading) return fail('media-network', `the stream stopped loading (${data.details}${status ? `, HTTP ${status}` : ''})`, data.error);
+    restartedLoading = true;
+    // Before the first playlist arrived there is nothing to resume: ask for it again.
+    if (hls.levels.length === 0) hls.loadSource(src);
+    else hls.startLoad();
+  };
+
+  const onError = (_event: unknown, data: ErrorData) => {
+    if (!data.fatal || failed) return;
+    switch (data.type) {
+      case ErrorTypes.NETWORK_ERROR:
+        return onNetworkError(data);
+      case ErrorTypes.MEDIA_ERROR:
+        if (isCodecError(data, ErrorDetails)) return fail('media-unsupported', `this browser cannot play the stream's codecs (${data.details})`, data.error);
+        return recoverMedia(data.details, data.error);
+      case ErrorTypes.KEY_SYSTEM_ERROR:
+        return fail('media-unsupported', `the stream is encrypted in a way this player cannot play (${data.details})`, data.error);
+      default:
+        return fail('media-decode', `the stream could not be played (${data.type}/${data.details})`, data.error);
+    }
+  };
+
+  // A decode error inside the <video> itself (not an append error) reaches us only as the element's error event.
+  const onVideoError = () => {
+    if (failed || !video.error || video.error.code === MediaError.MEDIA_ERR_ABORTED) return;
+    recoverMedia(`video error ${video.error.code}: ${video.error.message}`);
+  };
+
+  // Loading went fine again after a restart, so a later outage gets its own restart.
+  const onFragmentBuffered = () => {
+    restartedLoading = false;
+  };
+
+  const onDetails = (_event: unknown, data: { details: LevelDetails }) => {
+    const next = pinCues(data.details.dateRanges);
+    if (pins && sameCues(pins, next)) return;
+    pins = next;
+    const report = callbacks.onDateRanges;
+    if (report) safely('onDateRanges', () => report(next.map((cue) => ({ ...cue }))));
+  };
+
+  hls.on(Events.ERROR, onError);
+  hls.on(Events.FRAG_BUFFERED, onFragmentBuffered);
+  // LOADED for VOD, UPDATED as a live window slides, PTS_UPDATED when real timestamps correct the estimated ones.
+  hls.on(Events.LEVEL_LOADED, onDetails);
+  hls.on(Events.LEVEL_UPDATED, onDetails);
+  hls.on(Events.LEVEL_PTS_UPDATED, onDetails);
+  video.addEventListener('error', onVideoError);
+  hls.loadSource(src);
+  hls.attachMedia(video);
+
+  return {
+    kind: 'hls.js',
+    teardown() {
+      if (tornDown) return;
+      tornDown = true;
+      failed = true;
+      hls.off(Events.ERROR, onError);
+      hls.off(Events.FRAG_BUFFERED, onFragmentBuffered);
+      hls.off(Events.LEVEL_LOADED, onDetails);
+      hls.off(Events.LEVEL_UPDATED, onDetails);
+      hls.off(Events.LEVEL_PTS_UPDATED, onDetails);
+      video.removeEventListener('error', onVideoError);
+      hls.destroy();
+      releaseMedia(video);
+    },
+  };
+}
+
+function isCodecError(data: ErrorData, details: HlsClass['ErrorDetails']): boolean {
+  return (
+    data.details === details.MANIFEST_INCOMPATIBLE_CODECS_ERROR ||
+    data.details === details.BUFFER_INCOMPATIBLE_CODECS_ERROR ||
+    data.details === details.BUFFER_ADD_CODEC_ERROR
+  );
+}

@@ -8,8 +8,14 @@ const source = (path: string) => fileURLToPath(new URL(`../packages/${path}`, im
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  // Product images and a demo feed, served over http like a shop's own (core accepts only http(s) URLs).
-  staticDirs: ['./public'],
+  // Product images and a demo feed, served over http like a shop's own (core accepts only http(s) URLs);
+  // the fixture streams and clip files of the examples for the video stories.
+  staticDirs: [
+    './public',
+    { from: '../examples/media', to: '/media' },
+    { from: '../examples/clips', to: '/clips' },
+    { from: '../examples/images', to: '/examples/images' },
+  ],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig, { configType }) {
     const { mergeConfig } = await import('vite');

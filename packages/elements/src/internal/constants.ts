@@ -4,6 +4,7 @@ export const Tag = {
   productCard: 'vitrine-product-card',
   carousel: 'vitrine-carousel',
   catalog: 'vitrine-catalog',
+  video: 'vitrine-video',
 } as const;
 
 export const VitrineEvent = {
@@ -28,6 +29,13 @@ export const Attribute = {
   listId: 'list-id',
   position: 'position',
   skeleton: 'skeleton',
+  clip: 'clip',
+  poster: 'poster',
+  aspectRatio: 'aspect-ratio',
+  clipId: 'clip-id',
+  creatorId: 'creator-id',
+  autoplay: 'autoplay',
+  keepPlayingOffscreen: 'keep-playing-offscreen',
 } as const;
 
 /** The `::part` names each element exposes; a container re-exports its children's parts with `exportparts`. */
@@ -59,6 +67,50 @@ export const CatalogPart = {
   status: 'status',
   retry: 'retry',
 } as const;
+
+export const VideoPart = {
+  frame: 'frame',
+  poster: 'poster',
+  video: 'video',
+  playButton: 'play-button',
+  badge: 'badge',
+  status: 'status',
+  retry: 'retry',
+  tags: 'tags',
+  tag: 'tag',
+  hotspot: 'hotspot',
+  tagLink: 'tag-link',
+  tagImage: 'tag-image',
+  tagLabel: 'tag-label',
+  tagTitle: 'tag-title',
+  tagPrice: 'tag-price',
+  tagCta: 'tag-cta',
+  captions: 'captions',
+  controls: 'controls',
+  seek: 'seek',
+  marker: 'marker',
+  time: 'time',
+  control: 'control',
+  playPause: 'play-pause',
+  mute: 'mute',
+  captionsButton: 'captions-button',
+  trayButton: 'tray-button',
+  fullscreen: 'fullscreen',
+  tray: 'tray',
+  trayClose: 'tray-close',
+  trayItem: 'tray-item',
+  trayImage: 'tray-image',
+  trayLink: 'tray-link',
+  trayPrice: 'tray-price',
+  jump: 'jump',
+} as const;
+
+/** Where a product click inside a video came from: a timed tag over the picture or the product tray. */
+export const ClickSource = {
+  tag: 'tag',
+  tray: 'tray',
+} as const;
+export type ClickSource = (typeof ClickSource)[keyof typeof ClickSource];
 
 export const CatalogLayout = {
   carousel: 'carousel',

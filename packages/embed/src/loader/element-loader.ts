@@ -11,6 +11,7 @@ export const CHUNK_FOR_TAG: Readonly<Record<string, string>> = {
   'vitrine-catalog': 'vitrine-catalog.js',
   'vitrine-carousel': 'vitrine-carousel.js',
   'vitrine-product-card': 'vitrine-product-card.js',
+  'vitrine-video': 'vitrine-video.js',
 };
 
 const SELECTOR = Object.keys(CHUNK_FOR_TAG).join(',');

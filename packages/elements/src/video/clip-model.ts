@@ -1,0 +1,235 @@
+import {
+  DEFAULT_ASPECT_RATIO,
+  VitrineError,
+  isVitrineError,
+  readAspectRatio,
+  readCues,
+  toSafeUrl,
+  type CaptionTrack,
+  type Clip,
+  type Product,
+  type ProductCue,
+  type ProductSource,
+} from '@vitrine/core';
+import type { PropertyValues } from 'lit';
+import { Attribute } from '../internal/constants.js';
+import { reportError } from '../internal/report-error.js';
+import type { DateRangeCue } from '../media/engine.js';
+import { asFatal, clipProducts, fetchClip, isAbort, issuesError, productsError, queryProducts, type ClipProducts } from './clip-source.js';
+import { CueTimeline } from './cue-timeline.js';
+import type { ClipIdentity } from './playback-analytics.js';
+import type { TrayItem } from './tray.js';
+
+/** The element's inputs: a clip file and the attributes and properties that override it. */
+export interface ClipInputs extends HTMLElement {
+  clip?: string;
+  src?: string;
+  poster?: string;
+  aspectRatio?: string;
+  clipId?: string;
+  creatorId?: string;
+  products?: unknown;
+  source?: ProductSource;
+  cues?: unknown;
+}
+
+/** What plays: the clip file's values, each overridden by the element's own attribute. */
+export interface ClipView extends ClipIdentity {
+  src: string | undefined;
+  poster: string | undefined;
+  ratio: number;
+  captions: CaptionTrack[];
+}
+
+export interface ClipModelCallbacks {
+  /** Something shown changed; `srcChanged` when the video itself is another one. */
+  changed(srcChanged: boolean): void;
+  /** The clip file could not be loaded: nothing can play. */
+  failed(error: VitrineError): void;
+}
+
+const base = () => document.baseURI;
+
+/**
+ * The clip as the player shows it: the clip file (fetched when `clip` is set) merged with the element's attributes,
+ * its cues (JSON and in-band) on one timeline, and its products from whichever source applies.
+ */
+export class ClipModel {
+  readonly timeline = new CueTimeline();
+  view: ClipView = { src: undefined, poster: undefined, ratio: DEFAULT_ASPECT_RATIO, captions: [], clipId: undefined, creatorId: undefined };
+  /** The products known so far, by id. */
+  readonly products = new Map<string, Product>();
+  /** The clip file is loading. */
+  pending = false;
+
+  readonly #host: ClipInputs;
+  readonly #callbacks: ClipModelCallbacks;
+  #clip: Clip | undefined;
+  #clipUrl: string | undefined;
+  #abort = new AbortController();
+  #hostSrc: string | undefined;
+  #hostPoster: string | undefined;
+  #hostCues: ProductCue[] | undefined;
+  #hostRatio: number | undefined;
+  #productInputs: unknown[] = [];
+  #productSource: ClipProducts = { source: undefined, inline: false };
+  #productLoad = 0;
+  #inlineIds: string[] = [];
+  /** Product ids asked for ('*' for all inline products), so one is never asked for twice at once. */
+  #requested = new Set<string>();
+  #issuesReported = false;
+
+  constructor(host: ClipInputs, callbacks: ClipModelCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
+  }
+
+  /** Call from `willUpdate` with the changed properties. */
+  update(changed: PropertyValues): void {
+    // Each attribute is read (and a bad one reported) once, when it changes.
+    if (changed.has('src')) this.#hostSrc = this.#readHostUrl(this.#host.src, Attribute.src);
+    if (changed.has('poster')) this.#hostPoster = this.#readHostUrl(this.#host.poster, Attribute.poster);
+    if (changed.has('cues')) this.#hostCues = this.#readHostCues();
+    if (changed.has('aspectRatio')) this.#hostRatio = this.#readHostRatio();
+    if (changed.has('clip')) this.loadClip();
+    else if (['src', 'poster', 'aspectRatio', 'clipId', 'creatorId', 'cues', 'products', 'source'].some((key) => changed.has(key))) this.#resolve();
+  }
+
+  /** Fetches the clip file (again). */
+  loadClip(): void {
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#clip = undefined;
+    this.pending = false;
+    const value = this.#host.clip;
+    this.#clipUrl = value ? toSafeUrl(value, base()) : undefined;
+    const invalid = value && this.#clipUrl === undefined;
+    if (this.#clipUrl !== undefined) {
+      this.pending = true;
+      const signal = this.#abort.signal;
+      fetchClip(this.#clipUrl, signal).then(
+        (clip) => {
+          if (signal.aborted) return;
+          this.pending = false;
+          this.#clip = clip;
+          this.#resolve();
+        },
+        (error: unknown) => {
+          if (signal.aborted) return;
+          this.pending = false;
+          this.#resolve();
+          this.#callbacks.failed(asFatal(error, 'clip-unreachable'));
+        },
+      );
+    }
+    this.#resolve();
+    if (invalid) this.#callbacks.failed(new VitrineError('invalid-attribute', `clip: expected an http(s) URL, got "${value.slice(0, 100)}"`, { path: Attribute.clip }));
+  }
+
+  /** In-band pins from the stream join the timeline; products not yet known are fetched. */
+  setStreamCues(ranges: readonly DateRangeCue[]): void {
+    if (!this.timeline.setStreamCues(ranges)) return;
+    this.#loadProducts();
+    this.#callbacks.changed(false);
+  }
+
+  /** The clip's products in the order they first appear, then inline products that have no cue. */
+  trayItems(): TrayItem[] {
+    const first = this.timeline.firstCues();
+    const items: TrayItem[] = [];
+    for (const [id, cue] of first) {
+      const product = this.products.get(id);
+      if (product) items.push({ product, cue });
+    }
+    for (const id of this.#inlineIds) if (!first.has(id)) items.push({ product: this.products.get(id)!, cue: undefined });
+    return items;
+  }
+
+  #resolve(): void {
+    const clip = this.#clip;
+    const host = this.#host;
+    const src = this.#hostSrc ?? clip?.src;
+    const srcChanged = src !== this.view.src;
+    this.view = {
+      src,
+      poster: this.#hostPoster ?? clip?.poster,
+      ratio: this.#hostRatio ?? clip?.aspectRatio ?? DEFAULT_ASPECT_RATIO,
+      captions: clip?.captions ?? [],
+      clipId: host.clipId || clip?.id,
+      creatorId: host.creatorId || clip?.creatorId,
+    };
+    if (srcChanged) this.timeline.setStreamCues([]);
+    this.timeline.setClipCues(this.#hostCues ?? clip?.cues ?? []);
+    const inputs = [host.source, host.products, clip];
+    if (inputs.some((input, i) => input !== this.#productInputs[i])) {
+      this.#productInputs = inputs;
+      this.#productSource = clipProducts(host.source, host.products, clip, this.#clipUrl);
+      this.#productLoad++;
+      this.products.clear();
+      this.#inlineIds = [];
+      this.#requested.clear();
+      this.#issuesReported = false;
+    }
+    this.#loadProducts();
+    this.#callbacks.changed(srcChanged);
+  }
+
+  /** Inline products load once; from a feed or a host's source, only the ones the cues name, as they appear. */
+  #loadProducts(): void {
+    const products = this.#productSource;
+    if (!products.source) return;
+    const ids = products.inline ? [] : [...this.timeline.firstCues().keys()].filter((id) => !this.products.has(id) && !this.#requested.has(id));
+    if (products.inline ? this.#requested.size > 0 : ids.length === 0) return;
+    for (const id of products.inline ? ['*'] : ids) this.#requested.add(id);
+    const load = this.#productLoad;
+    queryProducts(products, ids).then(
+      (list) => {
+        if (load !== this.#productLoad) return;
+        for (const product of list.products) this.products.set(product.id, product);
+        if (products.inline) this.#inlineIds = list.products.map((product) => product.id);
+        // A feed answers every query with the issues of the whole feed: report them once.
+        if (list.issues.length > 0 && !this.#issuesReported) reportError(this.#host, issuesError(list.issues));
+        this.#issuesReported = true;
+        this.#callbacks.changed(false);
+      },
+      (error: unknown) => {
+        if (load !== this.#productLoad || isAbort(error)) return;
+        // Asked again with the next cue change (a retry), as a failed feed fetch is not cached.
+        for (const id of ids.length > 0 ? ids : ['*']) this.#requested.delete(id);
+        reportError(this.#host, productsError(error));
+      },
+    );
+  }
+
+  #readHostUrl(value: string | undefined, name: string): string | undefined {
+    if (!value) return undefined;
+    const url = toSafeUrl(value, base());
+    if (url === undefined) this.#warn(name, 'an http(s) URL');
+    return url;
+  }
+
+  #readHostCues(): ProductCue[] | undefined {
+    if (this.#host.cues === undefined || this.#host.cues === null) return undefined;
+    try {
+      return readCues(this.#host.cues, 'cues');
+    } catch (error) {
+      reportError(this.#host, isVitrineError(error) ? error : new VitrineError('invalid-data', String(error), { fatal: false, path: 'cues' }));
+      return undefined;
+    }
+  }
+
+  #readHostRatio(): number | undefined {
+    const value = this.#host.aspectRatio;
+    if (value === undefined || value === null || value === '') return undefined;
+    try {
+      return readAspectRatio(value, Attribute.aspectRatio);
+    } catch {
+      this.#warn(Attribute.aspectRatio, 'a width/height ratio such as 16:9 or 1.78');
+      return undefined;
+    }
+  }
+
+  #warn(name: string, expected: string): void {
+    reportError(this.#host, new VitrineError('invalid-attribute', `${name}: expected ${expected}; the attribute is ignored`, { path: name, fatal: false }));
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  InlineSource,
+  JsonFeedSource,
+  VitrineError,
+  isVitrineError,
+  readClip,
+  type Clip,
+  type DataIssue,
+  type ProductList,
+  type ProductSource,
+} from '@vitrine/core';
+
+/** Fetches and validates a clip document; URLs inside it are read against the document's own URL. */
+export async function fetchClip(url: string, signal: AbortSignal): Promise<Clip> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
+  } catch (cause) {
+    if (signal.aborted) throw cause;
+    throw new VitrineError('clip-unreachable', `could not reach the clip at ${url}`, { cause });
+  }
+  if (!response.ok) throw new VitrineError('clip-unreachable', `the clip at ${url} answered ${response.status}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(await response.text());
+  } catch (cause) {
+    if (signal.aborted) throw cause;
+    throw new VitrineError('invalid-data', `the clip at ${url} is not valid JSON`, { cause });
+  }
+  try {
+    return readClip(data, response.url || url);
+  } catch (error) {
+    throw asFatal(error, 'invalid-data');
+  }
+}
+
+/** Whatever went wrong, as the fatal error the player reports: nothing can be shown. */
+export function asFatal(error: unknown, fallback: VitrineError['code']): VitrineError {
+  if (isVitrineError(error)) {
+    if (error.fatal) return error;
+    return new VitrineError(error.code, error.message, { fatal: true, ...(error.path === undefined ? {} : { path: error.path }), cause: error });
+  }
+  return new VitrineError(fallback, error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** Several players on a page usually share one product feed: fetch it once. */
+const feeds = new Map<string, JsonFeedSource>();
+
+export interface ClipProducts {
+  source: ProductSource | undefined;
+  /** Inline products belong to the clip even without a cue; a feed or a host's source is a whole catalog. */
+  inline: boolean;
+}
+
+/** The host's `source` wins over its `products`, which win over the clip file's products (inline or a feed URL). */
+export function clipProducts(source: ProductSource | undefined, products: unknown, clip: Clip | undefined, clipUrl: string | undefined): ClipProducts {
+  if (source) return { source, inline: false };
+  if (products !== undefined && products !== null) return { source: new InlineSource(products), inline: true };
+  const fromClip = clip?.products;
+  if (Array.isArray(fromClip)) return { source: new InlineSource(fromClip, clipUrl), inline: true };
+  if (typeof fromClip === 'string') {
+    let feed = feeds.get(fromClip);
+    if (!feed) feeds.set(fromClip, (feed = new JsonFeedSource(fromClip)));
+    return { source: feed, inline: false };
+  }
+  return { source: undefined, inline: false };
+}
+
+/** Never throws: a source that throws synchronously rejects like any other. */
+export function queryProducts(products: ClipProducts, ids: readonly string[]): Promise<ProductList> {
+  try {
+    return Promise.resolve(products.inline ? products.source!.list() : products.source!.get(ids));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** The non-fatal report for products that are missing from the video: it still plays, with fewer tags. */
+export function productsError(error: unknown): VitrineError {
+  if (isVitrineError(error)) return new VitrineError(error.code, error.message, { fatal: false, cause: error, ...(error.path === undefined ? {} : { path: error.path }) });
+  return new VitrineError('source-unreachable', `the product source failed: ${error instanceof Error ? error.message : String(error)}`, { fatal: false, cause: error });
+}
+
+/** The non-fatal report for a feed that had some products it could not read; it names the first bad field. */
+export function issuesError(issues: readonly DataIssue[]): VitrineError {
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new VitrineError('invalid-data', `${issues[0]!.message}${more}`, { path: issues[0]!.path, fatal: false });
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,246 @@
+import { css } from 'lit';
+
+/** Product tags, hotspots, captions and the tray, drawn over the picture. Adopted with the player. */
+export const playerStyles = css`
+  .tags {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    color: var(--vitrine-color-text, #1a1a1a);
+    --_tag-width: var(--vitrine-video-tag-width, 13rem);
+  }
+
+  .corner {
+    position: absolute;
+    inset-block-start: 0.75rem;
+    inset-inline-start: 0.75rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+
+  .tag {
+    pointer-events: auto;
+    animation: tag-in 0.25s ease-out;
+  }
+
+  .spot {
+    position: absolute;
+    inset-inline-start: var(--_x);
+    inset-block-start: var(--_y);
+    display: flex;
+    align-items: flex-start;
+    gap: 0.375rem;
+    translate: -0.5rem -0.5rem;
+  }
+
+  .spot.flip-x {
+    flex-direction: row-reverse;
+    translate: calc(0.5rem - 100%) -0.5rem;
+  }
+
+  .spot.flip-y {
+    align-items: flex-end;
+    translate: -0.5rem calc(0.5rem - 100%);
+  }
+
+  .spot.flip-x.flip-y {
+    translate: calc(0.5rem - 100%) calc(0.5rem - 100%);
+  }
+
+  .dot {
+    flex: none;
+    inline-size: 1rem;
+    block-size: 1rem;
+    border: 3px solid #fff;
+    border-radius: 50%;
+    background: var(--_accent);
+    box-shadow: 0 0 0 0 rgb(255 255 255 / 70%);
+    animation: pulse 1.6s ease-out infinite;
+  }
+
+  .tag .link {
+    display: grid;
+    grid-template-columns: 2.75rem 1fr;
+    align-items: center;
+    gap: 0.125rem 0.5rem;
+    inline-size: var(--_tag-width);
+    max-inline-size: 60cqi;
+    padding: 0.375rem;
+    border-radius: 0.5rem;
+    background: var(--_surface);
+    color: inherit;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 30%);
+    text-decoration: none;
+  }
+
+  .tag .thumb {
+    grid-row: span 2;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    border-radius: 0.25rem;
+    object-fit: cover;
+    background: var(--vitrine-color-surface-muted, #f3f4f6);
+  }
+
+  .tag-text {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    font-size: 0.8125rem;
+    line-height: 1.25;
+  }
+
+  .tag-label {
+    color: var(--vitrine-color-text-muted, #595959);
+    font-size: 0.75rem;
+  }
+
+  .tag-title {
+    overflow: hidden;
+    font-weight: 600;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .tag-cta {
+    justify-self: start;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+
+  @keyframes tag-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.5rem);
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      box-shadow: 0 0 0 0.75rem rgb(255 255 255 / 0%);
+    }
+  }
+
+  .captions {
+    position: absolute;
+    inset-inline: 10%;
+    inset-block-end: 4.75rem;
+    text-align: center;
+    white-space: pre-line;
+    pointer-events: none;
+  }
+
+  .captions {
+    font-size: clamp(0.875rem, 4cqi, 1.5rem);
+    line-height: 1.35;
+    text-shadow: 0 1px 3px #000, 0 0 1px #000;
+  }
+
+  .picture {
+    container-type: inline-size;
+  }
+
+  .tray {
+    place-self: stretch end;
+    position: relative;
+    z-index: 3;
+    display: flex;
+    flex-direction: column;
+    inline-size: min(var(--vitrine-video-tray-width, 20rem), 100%);
+    background: var(--_surface);
+    color: var(--vitrine-color-text, #1a1a1a);
+    box-shadow: -4px 0 16px rgb(0 0 0 / 30%);
+    animation: tray-in 0.2s ease-out;
+  }
+
+  .tray[hidden] {
+    display: none;
+  }
+
+  .tray:focus-visible {
+    outline-color: var(--vitrine-focus-ring-color, #1a56db);
+    outline-offset: -3px;
+    box-shadow: none;
+  }
+
+  @keyframes tray-in {
+    from {
+      transform: translateX(1.5rem);
+      opacity: 0;
+    }
+  }
+
+  .tray-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.25rem 0.25rem 0.25rem 0.875rem;
+    border-block-end: 1px solid var(--vitrine-color-border, #d0d5dd);
+    font-weight: 700;
+  }
+
+  .tray-close:hover {
+    background: var(--vitrine-color-surface-muted, #f3f4f6);
+  }
+
+  .tray-list {
+    flex: 1;
+    margin: 0;
+    padding: 0.25rem 0;
+    overflow-y: auto;
+    list-style: none;
+  }
+
+  .tray-item {
+    display: grid;
+    grid-template-columns: 3.5rem 1fr;
+    gap: 0.25rem 0.75rem;
+    align-items: center;
+    padding: 0.5rem 0.875rem;
+  }
+
+  .tray-item .thumb {
+    grid-row: span 2;
+    inline-size: 3.5rem;
+    block-size: 3.5rem;
+    border-radius: 0.375rem;
+    object-fit: cover;
+    background: var(--vitrine-color-surface-muted, #f3f4f6);
+  }
+
+  .tray-text {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+    font-size: 0.875rem;
+  }
+
+  .tray-text .link {
+    color: inherit;
+    font-weight: 600;
+  }
+
+  .jump {
+    justify-self: start;
+    min-block-size: 2rem;
+    padding: 0 0.75rem;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_accent);
+    font: inherit;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .tray :focus-visible {
+    outline-color: var(--vitrine-focus-ring-color, #1a56db);
+    box-shadow: none;
+  }
+`;

@@ -1,0 +1,145 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { ProductSource } from '@vitrine/core';
+import type { ErrorDetail } from '../internal/report-error.js';
+import { expectNoAxeViolations } from '../test-helpers/axe.js';
+import { eventQueue } from '../test-helpers/events.js';
+import { deepActiveElement } from '../test-helpers/products.js';
+import { BROKEN_STREAM, SUMMER_CLIP, SUMMER_STREAM, SUMMER_POSTER, part, renderVideo, requested, text, waitForPart } from './test-helpers/video.js';
+import type { VitrineVideo } from './video.js';
+import './video.js';
+
+const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
+const worker = setupWorker();
+
+let errors: ReturnType<typeof eventQueue<ErrorDetail>>;
+let uncaught: unknown[];
+let logged: string[];
+const originalConsoleError = console.error;
+const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message);
+const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
+
+/** The next `vitrine-error`, once the element shows its error state. */
+async function failed(video: VitrineVideo): Promise<ErrorDetail> {
+  const event = await errors.next();
+  expect(event.target).to.equal(video);
+  await waitForPart(video, 'retry', 'no error state');
+  return event.detail;
+}
+
+function expectErrorState(video: VitrineVideo, poster: boolean): void {
+  expect(text(video.shadowRoot!.querySelector('[role="alert"]'))).to.equal("This video can't be played right now.");
+  expect(text(part(video, 'retry'))).to.equal('Try again');
+  expect(video.shadowRoot!.querySelector('video')).to.equal(null);
+  expect(part(video, 'poster') !== null).to.equal(poster);
+  expect(video.getBoundingClientRect().height).to.equal(22.5 * REM);
+}
+
+describe('<vitrine-video> failures', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  after(() => worker.stop());
+  beforeEach(() => {
+    errors = eventQueue<ErrorDetail>(document, 'vitrine-error');
+    uncaught = [];
+    logged = [];
+    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    errors.stop();
+    worker.resetHandlers();
+    console.error = originalConsoleError;
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  it('a clip file that 404s: error state, clip-unreachable, one [vitrine] line', async () => {
+    const video = await renderVideo(html`<vitrine-video clip="/examples/clips/missing.json"></vitrine-video>`);
+    expect(await failed(video)).to.deep.equal({
+      code: 'clip-unreachable',
+      message: `the clip at ${new URL('/examples/clips/missing.json', location.href).href} answered 404`,
+      fatal: true,
+    });
+    expectErrorState(video, false);
+    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> clip-unreachable'))).to.have.length(1);
+    await expectNoAxeViolations(video);
+  });
+
+  it('a clip file that is not a clip: invalid-data naming the field', async () => {
+    worker.use(http.get('/examples/clips/bad.json', () => HttpResponse.json({ id: 'bad', src: 'javascript:alert(1)' })));
+    const video = await renderVideo(html`<vitrine-video clip="/examples/clips/bad.json"></vitrine-video>`);
+    expect(await failed(video)).to.deep.equal({ code: 'invalid-data', message: 'src: expected an http(s) URL', fatal: true, path: 'src' });
+    expectErrorState(video, false);
+  });
+
+  it('retries a clip file that failed, and moves focus on to the play button', async () => {
+    let calls = 0;
+    const clip = await (await fetch(SUMMER_CLIP)).json();
+    worker.use(http.get('/examples/clips/flaky.json', () => (++calls === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(clip))));
+    const video = await renderVideo(html`<vitrine-video clip="/examples/clips/flaky.json"></vitrine-video>`);
+    expect((await failed(video)).code).to.equal('clip-unreachable');
+    part(video, 'retry')!.focus();
+    part(video, 'retry')!.click();
+    await waitUntil(() => deepActiveElement() === part(video, 'play-button'), 'focus did not move to the play button');
+    expect(calls).to.equal(2);
+    expect(errors.pending).to.equal(0);
+  });
+
+  it('a playlist that 404s: the poster stays, media-not-found, and Try again builds a new player', async () => {
+    const video = await renderVideo(html`<vitrine-video src="/examples/media/missing/index.m3u8" poster=${SUMMER_POSTER}></vitrine-video>`);
+    part(video, 'play-button')!.click();
+    const error = await failed(video);
+    expect(error).to.include({ code: 'media-not-found', fatal: true });
+    expectErrorState(video, true);
+    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> media-not-found'))).to.have.length(1);
+    await expectNoAxeViolations(video);
+
+    const playlistRequests = () => requested('/examples/media/missing/index.m3u8').length;
+    const before = playlistRequests();
+    part(video, 'retry')!.focus();
+    part(video, 'retry')!.click();
+    expect((await failed(video)).code).to.equal('media-not-found');
+    expect(playlistRequests()).to.be.above(before);
+    await waitUntil(() => deepActiveElement() === part(video, 'retry'), 'focus was lost');
+  });
+
+  it('a stream whose segments fail for good ends in the error state', async () => {
+    const video = await renderVideo(html`<vitrine-video src=${BROKEN_STREAM}></vitrine-video>`);
+    part(video, 'play-button')!.click();
+    const event = await Promise.race([errors.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no error within 12 s')), 12_000))]);
+    expect(event.detail).to.include({ code: 'media-network', fatal: true });
+    await waitForPart(video, 'retry');
+    expectErrorState(video, false);
+  });
+
+  it('a file the browser cannot decode: media-unsupported', async () => {
+    const video = await renderVideo(html`<vitrine-video src=${SUMMER_POSTER}></vitrine-video>`);
+    part(video, 'play-button')!.click();
+    expect(await failed(video)).to.include({ code: 'media-unsupported', fatal: true });
+  });
+
+  it('still plays when the products cannot be loaded, and says so without a fatal error', async () => {
+    const source = {
+      list: () => Promise.reject(new TypeError('boom')),
+      get: () => {
+        throw new TypeError('boom');
+      },
+    } as unknown as ProductSource;
+    const cues = [{ productId: 'sun-hat', start: 1, end: 2 }];
+    const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM} .source=${source} .cues=${cues}></vitrine-video>`);
+    const event = await errors.next();
+    expect(event.detail).to.deep.equal({ code: 'source-unreachable', message: 'the product source failed: boom', fatal: false });
+    expect(part(video, 'play-button')).to.not.equal(null);
+    expect(part(video, 'badge')).to.equal(null);
+  });
+
+  it('speaks German in the error state', async () => {
+    const video = await renderVideo(html`<vitrine-video clip="/examples/clips/missing.json"></vitrine-video>`, 'de');
+    await failed(video);
+    expect(text(video.shadowRoot!.querySelector('[role="alert"]'))).to.equal('Dieses Video kann gerade nicht abgespielt werden.');
+    expect(text(part(video, 'retry'))).to.equal('Erneut versuchen');
+  });
+});

@@ -1,0 +1,327 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { VitrineError, type ProductSource } from '@vitrine/core';
+import { LocalizeController } from '../internal/i18n.js';
+import { reportError } from '../internal/report-error.js';
+import type { Strings } from '../internal/strings.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { ClipModel } from './clip-model.js';
+import { asFatal } from './clip-source.js';
+import { renderEmpty, renderError, renderFacade, renderLoading } from './facade.js';
+import type { Player } from './player.js';
+import { videoStyles } from './video.styles.js';
+import { ViewportController } from './viewport-controller.js';
+
+export type { VideoProductClickRequestDetail } from './shopping-controller.js';
+
+type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
+
+/**
+ * A shoppable clip: a poster facade that costs no layout shift and no player code, then HLS (hls.js, loaded on
+ * demand) or MP4 playback with its own accessible controls, product tags at their second and spot, and a product tray.
+ *
+ * @tag vitrine-video
+ * @summary A shoppable video: timed product tags and hotspots, a product tray, Segment video analytics.
+ *
+ * @csspart frame - The player's box, sized by the aspect ratio before anything loads.
+ * @csspart poster - The poster image, shown until the first frame and behind the error message.
+ * @csspart video - The `<video>` element (only once playback was wanted).
+ * @csspart play-button - The facade's big play button.
+ * @csspart badge - The facade's product count ("3 products").
+ * @csspart status - The empty or error message.
+ * @csspart retry - The error message's "Try again" button.
+ * @csspart tags - The layer of product tags over the picture.
+ * @csspart tag - One product tag: a hotspot dot (when the cue has x/y) and a compact card.
+ * @csspart hotspot - The dot at the cue's x/y.
+ * @csspart tag-link - The tag's card, a link to the product page.
+ * @csspart tag-image - The tag's product image.
+ * @csspart tag-label - The cue's label, when it has one.
+ * @csspart tag-title - The tag's product title.
+ * @csspart tag-price - The tag's price.
+ * @csspart tag-cta - The tag's call to action.
+ * @csspart captions - The caption text over the picture.
+ * @csspart controls - The control bar.
+ * @csspart seek - The seek bar (a range input).
+ * @csspart marker - A product cue's mark on the seek bar.
+ * @csspart time - "0:05 / 0:12".
+ * @csspart control - Every control button (each also has its own part below).
+ * @csspart play-pause - The play/pause button.
+ * @csspart mute - The mute button.
+ * @csspart captions-button - The captions toggle (only when the clip has captions).
+ * @csspart tray-button - "Products (3)", which opens the tray.
+ * @csspart fullscreen - The full screen button (where the browser allows it).
+ * @csspart tray-close - The tray's close button.
+ * @csspart tray - The product tray panel.
+ * @csspart tray-item - One product in the tray.
+ * @csspart tray-image - A tray product's image.
+ * @csspart tray-link - A tray product's title, a link to its page.
+ * @csspart tray-price - A tray product's price.
+ * @csspart jump - A tray product's "Jump to 0:05" button.
+ *
+ * @cssproperty [--vitrine-video-radius=var(--vitrine-radius, 0.5rem)] - Corner radius of the player.
+ * @cssproperty [--vitrine-video-background=#111] - Behind the poster and the picture, and while the clip loads.
+ * @cssproperty [--vitrine-video-accent=var(--vitrine-color-accent, #1a56db)] - Play button, seek bar, markers, hotspots.
+ * @cssproperty [--vitrine-video-on-accent=var(--vitrine-color-on-accent, #fff)] - Icons on the accent color.
+ * @cssproperty [--vitrine-video-controls-background=rgb(0 0 0 / 65%)] - The control bar.
+ * @cssproperty [--vitrine-video-controls-color=#fff] - Control icons and time.
+ * @cssproperty [--vitrine-video-tag-width=13rem] - Width of a product tag's card.
+ * @cssproperty [--vitrine-video-tag-background=var(--vitrine-color-surface, #fff)] - Product tag cards and the tray.
+ * @cssproperty [--vitrine-video-tray-width=20rem] - Widest size of the product tray.
+ * @cssproperty [--vitrine-video-focus-ring-color=#fff] - Focus ring over the video (ringed by `--vitrine-focus-ring-color`).
+ * @cssproperty [--vitrine-color-text=#1a1a1a] - Text on tags and in the tray.
+ * @cssproperty [--vitrine-color-text-muted=#595959] - Cue labels.
+ *
+ * @fires {VideoProductClickRequestDetail} vitrine-product-click-request - Cancelable, on a plain click on a tag or a
+ * tray product; cancel it to show the product your own way. Otherwise the link opens (a new tab by default).
+ * @fires {TrackDetail} vitrine-track - `Video Playback Started`, `Video Playback Paused`, `Video Content Playing`
+ * (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`source` tag or tray) and
+ * `Product Viewed` (a tag shown for one second).
+ * @fires {ErrorDetail} vitrine-error - Fatal: `clip-unreachable`, `invalid-data` (the clip file), `invalid-attribute`,
+ * `media-not-found`, `media-network`, `media-decode`, `media-unsupported`. Non-fatal: products could not be loaded,
+ * invalid `cues` or `aspect-ratio`.
+ */
+export class VitrineVideo extends LitElement {
+  static override styles = [sharedStyles, videoStyles];
+  // Declared statically rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    clip: { reflect: true },
+    src: { reflect: true },
+    poster: { reflect: true },
+    aspectRatio: { attribute: 'aspect-ratio', reflect: true },
+    clipId: { attribute: 'clip-id', reflect: true },
+    creatorId: { attribute: 'creator-id', reflect: true },
+    products: { attribute: false },
+    source: { attribute: false },
+    cues: { attribute: false },
+    autoplay: { type: Boolean, reflect: true },
+    keepPlayingOffscreen: { type: Boolean, attribute: 'keep-playing-offscreen', reflect: true },
+    target: { reflect: true },
+    locale: { reflect: true },
+    strings: { attribute: false },
+    phase: { state: true },
+  };
+
+  /** URL of a clip file: `{id, src, poster?, aspectRatio?, creatorId?, captions?, cues?, products?}`. */
+  clip?: string;
+  /** The video: an HLS playlist (`.m3u8`) or a progressive file (MP4). Overrides the clip file's. */
+  src?: string;
+  /** The poster image. Overrides the clip file's. */
+  poster?: string;
+  /** Width to height: `16:9` (default), `9:16`, `1.78`. Reserves the box before anything loads. Overrides the clip file's. */
+  aspectRatio?: string;
+  /** Reported as `clip_id`. Overrides the clip file's `id`. */
+  clipId?: string;
+  /** Reported as `creator_id`. Overrides the clip file's `creatorId`. */
+  creatorId?: string;
+  /** Inline product data (an array or a feed object), validated like a feed; every product belongs to the clip. */
+  products?: unknown;
+  /** Any product source: the products the cues name are taken from it. Wins over `products`. */
+  source?: ProductSource;
+  /** Product cues `[{productId, start, end, x?, y?, label?}]` (seconds; x/y in % of the frame). Override the clip file's. */
+  cues?: unknown;
+  /** Starts muted once at least half of the player is on screen. */
+  autoplay = false;
+  /** Keeps playing when scrolled out of view; by default the player pauses. */
+  keepPlayingOffscreen = false;
+  /** Where product links open: a new tab (`_blank`) by default, so the video keeps its place; `_self` for this tab. */
+  target?: string;
+  /** Overrides the language and price format (a BCP 47 tag such as `de-DE`). */
+  locale?: string;
+  /** Per-instance overrides of shopper-facing strings. */
+  strings?: Partial<Strings>;
+
+  private phase: Phase = 'empty';
+
+  readonly #localize = new LocalizeController(this);
+  readonly #model = new ClipModel(this, { changed: (srcChanged) => this.#onClipChanged(srcChanged), failed: (error) => this.#fail(error, 'clip') });
+  readonly #viewport = new ViewportController(this, () => this.#onViewportChange());
+  /** The player module, fetched on the first sign of intent (hover, focus, click, autoplay). */
+  #playerModule: Promise<typeof import('./player.js')> | undefined;
+  #player: Player | undefined;
+  #errorFrom: 'clip' | 'media' = 'media';
+  #autoplayed = false;
+  #pausedOffscreen = false;
+  #focusAfterRetry = false;
+
+  /** Plays, leaving the facade first if needed. Never rejects. */
+  async play(): Promise<void> {
+    if (this.phase === 'active') return this.#player?.playback.play();
+    if (this.phase === 'ready') return this.#start(false);
+  }
+
+  /** Pauses playback, if any. */
+  pause(): void {
+    this.#player?.playback.video?.pause();
+  }
+
+  /** After an error: fetches the clip file again, or builds a new player for the video and plays it. */
+  retry(): void {
+    if (this.phase !== 'error') return;
+    if (this.#errorFrom === 'clip') return this.#model.loadClip();
+    this.phase = 'ready';
+    void this.#start(this.#player?.playback.muted ?? false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page: stop downloading. A move (out and back in within one task) keeps playing.
+    queueMicrotask(() => {
+      if (this.isConnected || this.phase !== 'active') return;
+      this.#player?.stop();
+      this.phase = 'ready';
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#model.update(changed);
+    if (changed.has('autoplay')) this.#maybeAutoplay();
+  }
+
+  protected override updated(): void {
+    // The box's ratio through CSSOM, not a style attribute, which a strict Content-Security-Policy blocks.
+    this.renderRoot.querySelector<HTMLElement>('.frame')!.style.setProperty('--_ratio', String(this.#model.view.ratio));
+    if (this.phase === 'active') this.#player?.updated();
+  }
+
+  protected override render(): TemplateResult {
+    const { t } = this.#localize;
+    const { poster } = this.#model.view;
+    const player = this.phase === 'active' ? this.#player : undefined;
+    return html`<div
+      part="frame"
+      class="frame ${this.phase} ${player?.idle ? 'idle' : ''}"
+      role="group"
+      aria-label=${t('videoPlayer')}
+      tabindex=${this.phase === 'active' ? '-1' : nothing}
+      @keydown=${(event: KeyboardEvent) => player?.onKeydown(event, this.#togglePlay)}
+      @pointermove=${() => player?.wake()}
+      @focusin=${() => player?.wake()}
+      @focusout=${(event: FocusEvent) => player?.onFocusOut(event)}
+    >
+      <div class="picture">
+        ${poster && this.phase !== 'loading' ? html`<img part="poster" class="poster" src=${poster} alt="" decoding="async" />` : nothing}
+        ${player?.renderPicture(this.#togglePlay)}
+      </div>
+      ${this.#renderOverlay(player)}
+    </div>`;
+  }
+
+  #renderOverlay(player: Player | undefined): TemplateResult {
+    const { t } = this.#localize;
+    switch (this.phase) {
+      case 'loading':
+        return renderLoading(t);
+      case 'empty':
+        return renderEmpty(t);
+      case 'error':
+        return renderError(t, () => this.#onRetryClick());
+      case 'ready':
+        return renderFacade({ t, productCount: this.#model.trayItems().length, play: () => this.#start(false), warm: this.#warm });
+      case 'active':
+        // Until the player has arrived, a spinner over the poster.
+        return player?.renderOverlay(this.#togglePlay) ?? html`<span class="spinner" aria-hidden="true"></span>`;
+    }
+  }
+
+  // Phases: loading → ready (the facade) or empty → active (the player) → error, and back with retry.
+
+  #onClipChanged(srcChanged: boolean): void {
+    if (srcChanged) {
+      this.#player?.stop();
+      this.#player?.forgetViews();
+    }
+    if (this.#model.pending) this.phase = 'loading';
+    else if (srcChanged || this.phase !== 'active') this.phase = this.#model.view.src ? 'ready' : 'empty';
+    this.requestUpdate();
+    this.#maybeAutoplay();
+    this.#restoreFocus();
+  }
+
+  #loadPlayer(): Promise<typeof import('./player.js')> {
+    // A failed download is forgotten, so Try again fetches it again.
+    return (this.#playerModule ??= import('./player.js').catch((error: unknown) => {
+      this.#playerModule = undefined;
+      throw error;
+    }));
+  }
+
+  async #start(muted: boolean): Promise<void> {
+    const src = this.#model.view.src;
+    if (!src || this.phase === 'active') return;
+    this.phase = 'active';
+    let module: typeof import('./player.js');
+    try {
+      module = await this.#loadPlayer();
+    } catch (cause) {
+      if (this.phase === 'active') this.#fail(new VitrineError('media-network', 'the video player could not be downloaded', { cause }), 'media');
+      return;
+    }
+    this.#player ??= new module.Player(this, {
+      model: this.#model,
+      localize: this.#localize,
+      seen: () => this.#viewport.seen && this.phase === 'active',
+      failed: (error) => this.#fail(error, 'media'),
+    });
+    this.requestUpdate();
+    await this.updateComplete;
+    const video = this.renderRoot.querySelector('video');
+    if (!video || this.phase !== 'active' || this.#model.view.src !== src) return;
+    this.#restoreFocus();
+    await this.#player.playback.start(video, src, muted);
+  }
+
+  #fail(error: VitrineError, from: 'clip' | 'media'): void {
+    // Focus inside the player would fall to <body> with the controls: it goes to "Try again" instead.
+    this.#focusAfterRetry ||= this.shadowRoot?.activeElement != null;
+    this.#player?.stop();
+    this.#errorFrom = from;
+    this.phase = 'error';
+    reportError(this, asFatal(error, 'media-network'));
+    this.#restoreFocus();
+  }
+
+  #onRetryClick(): void {
+    // The button goes away: focus moves on to the player (or back here if it fails again), never to <body>.
+    this.#focusAfterRetry = true;
+    this.retry();
+  }
+
+  #restoreFocus(): void {
+    if (!this.#focusAfterRetry || this.phase === 'loading' || (this.phase === 'active' && !this.#player)) return;
+    this.#focusAfterRetry = false;
+    void this.updateComplete.then(() => {
+      const target = ['.retry', '.big-play', '.controls .control'].map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
+      (target ?? this.renderRoot.querySelector<HTMLElement>('.frame'))?.focus();
+    });
+  }
+
+  #maybeAutoplay(): void {
+    if (!this.autoplay || this.#autoplayed || this.phase !== 'ready' || !this.#viewport.halfVisible) return;
+    this.#autoplayed = true;
+    void this.#start(true);
+  }
+
+  /** Hover or focus on the play button: fetch the player and open the video's connection before the click. */
+  readonly #warm = (): void => {
+    const src = this.#model.view.src;
+    if (src) this.#loadPlayer().then((module) => module.warmConnection(src), () => undefined);
+  };
+
+  #onViewportChange(): void {
+    const video = this.#player?.playback.video;
+    if (!this.#viewport.onScreen && !this.keepPlayingOffscreen && video && !video.paused) {
+      this.#pausedOffscreen = true;
+      video.pause();
+    } else if (this.#viewport.halfVisible && this.#pausedOffscreen && this.autoplay) {
+      // A clip that started by itself starts again by itself; one the viewer started waits for the viewer.
+      this.#pausedOffscreen = false;
+      void this.#player?.playback.play();
+    }
+    this.#maybeAutoplay();
+    this.#player?.syncViews();
+  }
+
+  readonly #togglePlay = (): void => {
+    this.#pausedOffscreen = false;
+    this.#player?.playback.togglePlay();
+  };
+}

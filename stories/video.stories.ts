@@ -18,18 +18,19 @@ const cues = [
 interface VideoArgs {
   lang: string;
   aspectRatio: string;
+  width: string;
   target: '_blank' | '_self';
 }
 
 const meta: Meta<VideoArgs> = {
   title: 'Elements/Video',
   component: 'vitrine-video',
-  args: { lang: 'en', aspectRatio: '16:9', target: '_blank' },
+  args: { lang: 'en', aspectRatio: '16:9', width: '40rem', target: '_blank' },
   argTypes: {
-    aspectRatio: { control: 'inline-radio', options: ['16:9', '4:3', '1:1'] },
+    aspectRatio: { control: 'inline-radio', options: ['16:9', '4:3', '1:1', '9:16'] },
     target: { control: 'inline-radio', options: ['_blank', '_self'] },
   },
-  render: (args) => html`<div lang=${args.lang} style="max-inline-size: 40rem">
+  render: (args) => html`<div lang=${args.lang} style="max-inline-size: ${args.width}">
     <vitrine-video
       src=${STREAM}
       poster=${POSTER}
@@ -109,5 +110,8 @@ export const BrokenStream: Story = {
 };
 
 export const German: Story = { args: { lang: 'de' } };
+
+/** A narrow vertical player, as in a feed of short clips, with its controls and tags. */
+export const Vertical: Story = { ...PlayingWithTags, args: { aspectRatio: '9:16', width: '18rem' } };
 
 export const GermanTrayOpen: Story = { ...TrayOpen, args: { lang: 'de' } };

@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The control bar: seek bar with cue markers, buttons, time. Adopted with the player. */
 export const controlsStyles = css`
   .controls {
+    container-type: inline-size;
     place-self: end stretch;
     position: relative;
     z-index: 2;
@@ -140,5 +141,31 @@ export const controlsStyles = css`
 
   [aria-pressed='true'] {
     color: #ffd166;
+  }
+
+  .tray-count {
+    display: none;
+  }
+
+  /* A narrow player (a vertical clip in a feed): the tray button shows its count only, the time goes last. */
+  @container (max-width: 26rem) {
+    .tray-label {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+
+    .tray-count {
+      display: inline;
+    }
+  }
+
+  @container (max-width: 16rem) {
+    .time {
+      display: none;
+    }
   }
 `;

@@ -96,7 +96,8 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
             aria-controls=${TRAY_ID}
             @click=${actions.toggleTray}
           >
-            ${icon(icons.bag)}<span>${t('productsButton', { count: state.productCount })}</span>
+            ${icon(icons.bag)}<span class="tray-label">${t('productsButton', { count: state.productCount })}</span
+            ><span class="tray-count" aria-hidden="true">${state.productCount}</span>
           </button>`
         : nothing}
       ${state.canFullscreen

@@ -1,22 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { VitrineError } from '@vitrine/core';
-import { initialize, type DateRangeCue, type MediaEngine } from '../media/engine.js';
-import { asFatal } from './clip-source.js';
 import type { CueTimeline, TimedCue } from './cue-timeline.js';
+import { playVideo } from './engine-session.js';
 import type { PlaybackAnalytics } from './playback-analytics.js';
-
-export interface PlaybackCallbacks {
-  /** A fatal playback error; the engine is already torn down. */
-  failed(error: VitrineError): void;
-  dateRanges(cues: DateRangeCue[]): void;
-}
 
 const MEDIA_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended', 'timeupdate', 'seeking', 'seeked', 'durationchange', 'volumechange'];
 
 /**
- * One `<video>` played through the media engine: its state for the controls, the product cues active at the current
- * time (checked every frame while playing, since timeupdate comes only about four times a second), captions, and
- * the analytics of each playback session.
+ * What the player shows of one playing `<video>` (the engine feeds it): its state for the controls, the product cues
+ * active at the current time (checked every frame while playing, since timeupdate comes only about four times a
+ * second), captions, and the analytics of each playback session.
  */
 export class PlaybackController implements ReactiveController {
   paused = true;
@@ -36,19 +28,14 @@ export class PlaybackController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #timeline: CueTimeline;
   readonly #analytics: PlaybackAnalytics;
-  readonly #callbacks: PlaybackCallbacks;
   #video: HTMLVideoElement | undefined;
-  #engine: MediaEngine | undefined;
-  /** Counts starts; callbacks of an engine from an earlier start are ignored. */
-  #attempt = 0;
   #frame: number | undefined;
   #captionTrack: TextTrack | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, timeline: CueTimeline, analytics: PlaybackAnalytics, callbacks: PlaybackCallbacks) {
+  constructor(host: ReactiveControllerHost & HTMLElement, timeline: CueTimeline, analytics: PlaybackAnalytics) {
     this.#host = host;
     this.#timeline = timeline;
     this.#analytics = analytics;
-    this.#callbacks = callbacks;
     host.addController(this);
   }
 
@@ -65,55 +52,37 @@ export class PlaybackController implements ReactiveController {
     this.#stopLoop();
   }
 
-  /** Loads `src` into the (just rendered) `<video>` and plays it; `muted` for autoplay. Never rejects. */
-  async start(video: HTMLVideoElement, src: string, muted: boolean): Promise<void> {
+  /**
+   * Follows `video`, which the engine may already be loading (the player's code arrives in parallel): its state is
+   * read as it is now, then kept up to date by its events.
+   */
+  attach(video: HTMLVideoElement): void {
     this.stop();
-    const attempt = this.#attempt;
     this.#video = video;
-    Object.assign(this, { paused: true, muted, waiting: true, second: 0, duration: 0 });
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this);
-    video.muted = muted;
-    const engine = await initialize(video, src, {
-      onFatalError: (error) => this.#fail(error, attempt),
-      onDateRanges: (cues) => attempt === this.#attempt && this.#callbacks.dateRanges(cues),
-    }).catch((error: unknown) => void this.#fail(asFatal(error, 'media-unsupported'), attempt));
-    if (attempt !== this.#attempt) return engine?.teardown();
-    this.#engine = engine;
-    await this.play();
+    Object.assign(this, { paused: video.paused, muted: video.muted, waiting: true, duration: Number.isFinite(video.duration) ? video.duration : 0 });
+    if (!video.paused) {
+      this.#startLoop();
+      if (video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) this.#analytics.onPlaying(video);
+    }
+    this.tick();
   }
 
-  /** Tears the engine down and lets go of the `<video>`; the next play is a new analytics session. */
+  /** Lets go of the `<video>`; the next play is a new analytics session. */
   stop(): void {
-    this.#attempt++;
     this.#analytics.end();
-    this.#engine?.teardown();
-    this.#engine = undefined;
     this.#stopLoop();
     for (const type of MEDIA_EVENTS) this.#video?.removeEventListener(type, this);
     this.#video = undefined;
     this.#selectCaptions(undefined);
     this.captionsOn = false;
     this.paused = true;
+    this.second = 0;
     this.active = [];
   }
 
-  async play(): Promise<void> {
-    const video = this.#video;
-    if (!video) return;
-    try {
-      await video.play();
-    } catch (error) {
-      // Browsers refuse sound without a gesture, never muted playback. Other failures reach onFatalError.
-      if ((error as DOMException).name === 'NotAllowedError' && !video.muted) {
-        video.muted = true;
-        await video.play().catch(() => undefined);
-      }
-    }
-  }
-
-  togglePlay(): void {
-    if (this.#video?.paused) void this.play();
-    else this.#video?.pause();
+  play(): Promise<void> {
+    return this.#video ? playVideo(this.#video) : Promise.resolve();
   }
 
   toggleMute(): void {
@@ -202,12 +171,6 @@ export class PlaybackController implements ReactiveController {
   #onPlay(): void {
     this.paused = false;
     this.#startLoop();
-  }
-
-  #fail(error: VitrineError, attempt: number): void {
-    if (attempt !== this.#attempt) return;
-    this.stop();
-    this.#callbacks.failed(error);
   }
 
   #startLoop(): void {

@@ -1,6 +1,4 @@
 import { adoptStyles, html, nothing, type LitElement, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { VitrineError } from '@vitrine/core';
 import type { LocalizeController } from '../internal/i18n.js';
 import type { ClipModel } from './clip-model.js';
 import { IdleController, placeMarkers, renderControls } from './controls.js';
@@ -15,9 +13,6 @@ import { ShoppingController } from './shopping-controller.js';
 import { TrayController, renderTray } from './tray.js';
 import { SEEK_STEP, keyAction } from './video-keys.js';
 
-// The facade does not need the engine; its preconnect comes with the player, fetched on hover.
-export { warmConnection } from '../media/engine.js';
-
 export type PlayerHost = ReactiveControllerHost & LitElement & { target?: string };
 
 /** What the player needs from the element that loaded it. */
@@ -26,13 +21,12 @@ export interface PlayerContext {
   localize: LocalizeController;
   /** At least half of the player is on screen, in a visible page. */
   seen(): boolean;
-  /** Playback failed for good; the player has stopped. */
-  failed(error: VitrineError): void;
 }
 
 /**
- * Everything that exists only once playback is wanted: the engine, the `<video>` and its controls, product tags,
- * the tray. Loaded on intent (a click, autoplay, a hover warms it), so the facade costs none of it.
+ * Everything that exists only once playback is wanted: the controls, product tags and hotspots, captions, the tray,
+ * clicks and playback analytics. Loaded on intent (a click, autoplay; a hover warms it), in parallel with the
+ * engine, so the facade costs none of it.
  */
 export class Player {
   readonly playback: PlaybackController;
@@ -49,10 +43,7 @@ export class Player {
     const { model } = context;
     // The player's styles join the element's own only now.
     adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, controlsStyles, playerStyles]);
-    this.playback = new PlaybackController(host, model.timeline, new PlaybackAnalytics(host, () => model.view), {
-      failed: (error) => context.failed(error),
-      dateRanges: (cues) => model.setStreamCues(cues),
-    });
+    this.playback = new PlaybackController(host, model.timeline, new PlaybackAnalytics(host, () => model.view));
     this.#shopping = new ShoppingController(host, model, this.playback, context.seen);
     this.#tray = new TrayController(host);
     this.#idle = new IdleController(host, () => !this.playback.paused && !this.#tray.open);
@@ -75,7 +66,12 @@ export class Player {
     queueMicrotask(() => !target.isConnected && !root.activeElement && root.querySelector<HTMLElement>('.frame')?.focus());
   };
 
-  /** Tears playback down; the tray closes with it. */
+  /** Follows the `<video>` the engine plays. */
+  attach(video: HTMLVideoElement): void {
+    this.playback.attach(video);
+  }
+
+  /** Lets go of the `<video>`; the tray closes with it. */
   stop(): void {
     this.playback.stop();
     this.#tray.reset();
@@ -97,23 +93,11 @@ export class Player {
     this.playback.syncSeekBar();
   }
 
-  /** Inside the picture: the `<video>` with its caption tracks, the captions we draw, the product tags. */
-  renderPicture(togglePlay: () => void): TemplateResult {
-    const { captions, poster } = this.#context.model.view;
+  /** Over the `<video>`, inside the picture: the captions we draw and the product tags. */
+  renderPicture(): TemplateResult {
     const playback = this.playback;
-    const crossOrigin = captions.some((track) => new URL(track.src).origin !== location.origin);
-    return html`<video
-        part="video"
-        class="video"
-        playsinline
-        poster=${ifDefined(poster)}
-        crossorigin=${ifDefined(crossOrigin ? 'anonymous' : undefined)}
-        @click=${togglePlay}
-      >
-        ${captions.map((track) => html`<track kind="captions" src=${track.src} srclang=${track.lang} label=${track.label} />`)}
-      </video>
-      ${playback.captionsOn && playback.caption ? html`<div part="captions" class="captions">${playback.caption}</div>` : nothing}
-      ${renderTags(playback.active, this.#context.model.products, this.#linkContext())}`;
+    return html`${playback.captionsOn && playback.caption ? html`<div part="captions" class="captions">${playback.caption}</div>` : nothing}
+    ${renderTags(playback.active, this.#context.model.products, this.#linkContext())}`;
   }
 
   /** Over the picture: the spinner while waiting, the controls and the tray. */

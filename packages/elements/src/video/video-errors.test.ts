@@ -23,7 +23,7 @@ const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason
 /** The next `vitrine-error`, once the element shows its error state. */
 async function failed(video: VitrineVideo): Promise<ErrorDetail> {
   const event = await errors.next();
-  expect(event.target).to.equal(video);
+  expect(event.target === video).to.equal(true);
   await waitForPart(video, 'retry', 'no error state');
   return event.detail;
 }
@@ -31,7 +31,7 @@ async function failed(video: VitrineVideo): Promise<ErrorDetail> {
 function expectErrorState(video: VitrineVideo, poster: boolean): void {
   expect(text(video.shadowRoot!.querySelector('[role="alert"]'))).to.equal("This video can't be played right now.");
   expect(text(part(video, 'retry'))).to.equal('Try again');
-  expect(video.shadowRoot!.querySelector('video')).to.equal(null);
+  expect(video.shadowRoot!.querySelector('video') === null).to.equal(true);
   expect(part(video, 'poster') !== null).to.equal(poster);
   expect(video.getBoundingClientRect().height).to.equal(22.5 * REM);
 }
@@ -132,8 +132,8 @@ describe('<vitrine-video> failures', () => {
     const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM} .source=${source} .cues=${cues}></vitrine-video>`);
     const event = await errors.next();
     expect(event.detail).to.deep.equal({ code: 'source-unreachable', message: 'the product source failed: boom', fatal: false });
-    expect(part(video, 'play-button')).to.not.equal(null);
-    expect(part(video, 'badge')).to.equal(null);
+    expect(part(video, 'play-button') !== null).to.equal(true);
+    expect(part(video, 'badge') === null).to.equal(true);
   });
 
   it('speaks German in the error state', async () => {

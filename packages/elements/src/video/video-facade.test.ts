@@ -33,7 +33,7 @@ describe('<vitrine-video> facade', () => {
     await waitUntil(() => part(video, 'badge'), 'no product count');
     expect(text(part(video, 'badge'))).to.equal('2 products');
     expect(play.getAttribute('aria-describedby')).to.equal('badge');
-    expect(video.shadowRoot!.querySelector('video')).to.equal(null);
+    expect(video.shadowRoot!.querySelector('video') === null).to.equal(true);
     play.dispatchEvent(new PointerEvent('pointerenter'));
     play.focus();
     await aTimeout(300);
@@ -54,7 +54,7 @@ describe('<vitrine-video> facade', () => {
     const video = await renderVideo(html`<vitrine-video clip="/examples/clips/slow.json"></vitrine-video>`);
     await aTimeout(50);
     expect(text(video.shadowRoot!.querySelector('[role="status"]'))).to.equal('Loading video…');
-    expect(part(video, 'poster')).to.equal(null);
+    expect(part(video, 'poster') === null).to.equal(true);
     const loading = video.getBoundingClientRect();
     expect([loading.width, loading.height]).to.deep.equal([40 * REM, 22.5 * REM]);
     expect(getComputedStyle(part(video, 'frame')!).backgroundColor).to.equal('rgb(17, 17, 17)');
@@ -90,7 +90,7 @@ describe('<vitrine-video> facade', () => {
     const video = await renderVideo(html`<vitrine-video aspect-ratio="wide" poster="javascript:alert(1)"></vitrine-video>`);
     errors.stop();
     expect(text(part(video, 'status'))).to.equal('No video to show.');
-    expect(part(video, 'play-button')).to.equal(null);
+    expect(part(video, 'play-button') === null).to.equal(true);
     expect(video.getBoundingClientRect().height).to.equal(22.5 * REM);
     const details = [(await errors.next()).detail, (await errors.next()).detail];
     expect(details.map((detail) => [detail.code, detail.fatal, detail.path]).sort()).to.deep.equal([

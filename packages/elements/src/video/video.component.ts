@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { VitrineError, type ProductSource } from '@vitrine/core';
 import { LocalizeController } from '../internal/i18n.js';
 import { reportError } from '../internal/report-error.js';
@@ -6,6 +7,7 @@ import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { ClipModel } from './clip-model.js';
 import { asFatal } from './clip-source.js';
+import { EngineSession, playVideo } from './engine-session.js';
 import { renderEmpty, renderError, renderFacade, renderLoading } from './facade.js';
 import type { Player } from './player.js';
 import { videoStyles } from './video.styles.js';
@@ -134,7 +136,8 @@ export class VitrineVideo extends LitElement {
   readonly #localize = new LocalizeController(this);
   readonly #model = new ClipModel(this, { changed: (srcChanged) => this.#onClipChanged(srcChanged), failed: (error) => this.#fail(error, 'clip') });
   readonly #viewport = new ViewportController(this, () => this.#onViewportChange());
-  /** The player module, fetched on the first sign of intent (hover, focus, click, autoplay). */
+  readonly #engine = new EngineSession({ failed: (error) => this.#fail(error, 'media'), dateRanges: (cues) => this.#model.setStreamCues(cues) });
+  /** The player's code, fetched on the first sign of intent (hover, focus, click, autoplay). */
   #playerModule: Promise<typeof import('./player.js')> | undefined;
   #player: Player | undefined;
   #errorFrom: 'clip' | 'media' = 'media';
@@ -144,13 +147,18 @@ export class VitrineVideo extends LitElement {
 
   /** Plays, leaving the facade first if needed. Never rejects. */
   async play(): Promise<void> {
-    if (this.phase === 'active') return this.#player?.playback.play();
+    const video = this.#video;
+    if (this.phase === 'active') return video ? playVideo(video) : undefined;
     if (this.phase === 'ready') return this.#start(false);
   }
 
   /** Pauses playback, if any. */
   pause(): void {
-    this.#player?.playback.video?.pause();
+    this.#video?.pause();
+  }
+
+  get #video(): HTMLVideoElement | null {
+    return this.renderRoot?.querySelector('video') ?? null;
   }
 
   /** After an error: fetches the clip file again, or builds a new player for the video and plays it. */
@@ -166,7 +174,7 @@ export class VitrineVideo extends LitElement {
     // Removed from the page: stop downloading. A move (out and back in within one task) keeps playing.
     queueMicrotask(() => {
       if (this.isConnected || this.phase !== 'active') return;
-      this.#player?.stop();
+      this.#stop();
       this.phase = 'ready';
     });
   }
@@ -184,14 +192,17 @@ export class VitrineVideo extends LitElement {
 
   protected override render(): TemplateResult {
     const { t } = this.#localize;
-    const { poster } = this.#model.view;
-    const player = this.phase === 'active' ? this.#player : undefined;
+    const { poster, captions } = this.#model.view;
+    const active = this.phase === 'active';
+    const player = active ? this.#player : undefined;
+    // Cross-origin caption files need CORS; a same-origin clip plays without it.
+    const crossOrigin = captions.some((track) => new URL(track.src).origin !== location.origin);
     return html`<div
       part="frame"
       class="frame ${this.phase} ${player?.idle ? 'idle' : ''}"
       role="group"
       aria-label=${t('videoPlayer')}
-      tabindex=${this.phase === 'active' ? '-1' : nothing}
+      tabindex=${active ? '-1' : nothing}
       @keydown=${(event: KeyboardEvent) => player?.onKeydown(event, this.#togglePlay)}
       @pointermove=${() => player?.wake()}
       @focusin=${() => player?.wake()}
@@ -199,7 +210,19 @@ export class VitrineVideo extends LitElement {
     >
       <div class="picture">
         ${poster && this.phase !== 'loading' ? html`<img part="poster" class="poster" src=${poster} alt="" decoding="async" />` : nothing}
-        ${player?.renderPicture(this.#togglePlay)}
+        ${active
+          ? html`<video
+              part="video"
+              class="video"
+              playsinline
+              poster=${ifDefined(poster)}
+              crossorigin=${ifDefined(crossOrigin ? 'anonymous' : undefined)}
+              @click=${this.#togglePlay}
+            >
+              ${captions.map((track) => html`<track kind="captions" src=${track.src} srclang=${track.lang} label=${track.label} />`)}
+            </video>`
+          : nothing}
+        ${player?.renderPicture()}
       </div>
       ${this.#renderOverlay(player)}
     </div>`;
@@ -226,7 +249,7 @@ export class VitrineVideo extends LitElement {
 
   #onClipChanged(srcChanged: boolean): void {
     if (srcChanged) {
-      this.#player?.stop();
+      this.#stop();
       this.#player?.forgetViews();
     }
     if (this.#model.pending) this.phase = 'loading';
@@ -244,35 +267,46 @@ export class VitrineVideo extends LitElement {
     }));
   }
 
+  /** Intent to play: the engine starts at once, the player's code arrives beside it. */
   async #start(muted: boolean): Promise<void> {
     const src = this.#model.view.src;
     if (!src || this.phase === 'active') return;
     this.phase = 'active';
+    const player = this.#loadPlayer();
+    // Handled in #attachPlayer, unless the start is abandoned before it gets there.
+    player.catch(() => undefined);
+    await this.updateComplete;
+    const video = this.#video;
+    if (!video || this.phase !== 'active') return;
+    void this.#attachPlayer(player, video);
+    await this.#engine.start(video, src, muted);
+  }
+
+  async #attachPlayer(load: Promise<typeof import('./player.js')>, video: HTMLVideoElement): Promise<void> {
     let module: typeof import('./player.js');
     try {
-      module = await this.#loadPlayer();
+      module = await load;
     } catch (cause) {
       if (this.phase === 'active') this.#fail(new VitrineError('media-network', 'the video player could not be downloaded', { cause }), 'media');
       return;
     }
-    this.#player ??= new module.Player(this, {
-      model: this.#model,
-      localize: this.#localize,
-      seen: () => this.#viewport.seen && this.phase === 'active',
-      failed: (error) => this.#fail(error, 'media'),
-    });
+    // Gone meanwhile (an error, another source, removed from the page): nothing to follow.
+    if (this.phase !== 'active' || this.#video !== video) return;
+    this.#player ??= new module.Player(this, { model: this.#model, localize: this.#localize, seen: () => this.#viewport.seen && this.phase === 'active' });
+    this.#player.attach(video);
     this.requestUpdate();
-    await this.updateComplete;
-    const video = this.renderRoot.querySelector('video');
-    if (!video || this.phase !== 'active' || this.#model.view.src !== src) return;
     this.#restoreFocus();
-    await this.#player.playback.start(video, src, muted);
+  }
+
+  #stop(): void {
+    this.#engine.stop();
+    this.#player?.stop();
   }
 
   #fail(error: VitrineError, from: 'clip' | 'media'): void {
     // Focus inside the player would fall to <body> with the controls: it goes to "Try again" instead.
     this.#focusAfterRetry ||= this.shadowRoot?.activeElement != null;
-    this.#player?.stop();
+    this.#stop();
     this.#errorFrom = from;
     this.phase = 'error';
     reportError(this, asFatal(error, 'media-network'));
@@ -300,21 +334,23 @@ export class VitrineVideo extends LitElement {
     void this.#start(true);
   }
 
-  /** Hover or focus on the play button: fetch the player and open the video's connection before the click. */
+  /** Hover or focus on the play button: fetch the engine and the player, and open the video's connection. */
   readonly #warm = (): void => {
     const src = this.#model.view.src;
-    if (src) this.#loadPlayer().then((module) => module.warmConnection(src), () => undefined);
+    if (!src) return;
+    this.#engine.warm(src);
+    this.#loadPlayer().catch(() => undefined);
   };
 
   #onViewportChange(): void {
-    const video = this.#player?.playback.video;
+    const video = this.phase === 'active' ? this.#video : null;
     if (!this.#viewport.onScreen && !this.keepPlayingOffscreen && video && !video.paused) {
       this.#pausedOffscreen = true;
       video.pause();
-    } else if (this.#viewport.halfVisible && this.#pausedOffscreen && this.autoplay) {
+    } else if (video && this.#viewport.halfVisible && this.#pausedOffscreen && this.autoplay) {
       // A clip that started by itself starts again by itself; one the viewer started waits for the viewer.
       this.#pausedOffscreen = false;
-      void this.#player?.playback.play();
+      void playVideo(video);
     }
     this.#maybeAutoplay();
     this.#player?.syncViews();
@@ -322,6 +358,8 @@ export class VitrineVideo extends LitElement {
 
   readonly #togglePlay = (): void => {
     this.#pausedOffscreen = false;
-    this.#player?.playback.togglePlay();
+    const video = this.#video;
+    if (video?.paused) void playVideo(video);
+    else video?.pause();
   };
 }

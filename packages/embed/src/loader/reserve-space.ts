@@ -18,6 +18,10 @@ export function reserveSpace(doc: Document = document): void {
       display: block;
       block-size: 27rem;
     }
+    vitrine-video:not(:defined) {
+      display: block;
+      aspect-ratio: 16 / 9;
+    }
     vitrine-product-card:not(:defined) {
       display: inline-block;
       inline-size: var(--vitrine-card-width, 14rem);

@@ -1,13 +1,11 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { readCatalogFeed, type Product } from '@vitrine/core';
 import type { VitrineVideo } from '../video.js';
 
 export const SUMMER_CLIP = '/examples/clips/summer.json';
 export const SNEAKERS_CLIP = '/examples/clips/sneakers.json';
 export const SUMMER_STREAM = '/examples/media/summer/index.m3u8';
 export const SUMMER_POSTER = '/examples/media/summer/poster.jpg';
-export const SNEAKERS_MP4 = '/examples/media/sneakers.mp4';
 export const BROKEN_STREAM = '/examples/media/broken/index.m3u8';
 export const FEED = '/examples/feeds/demo-catalog.json';
 
@@ -86,16 +84,6 @@ export function watchTag(video: VitrineVideo, productId: string): { shownAt: num
   });
   observer.observe(video.shadowRoot!, { childList: true, subtree: true });
   return record;
-}
-
-let feed: Promise<Product[]> | undefined;
-
-/** The demo catalog's products, validated, for tests that hand products to the element directly. */
-export function demoProducts(): Promise<Product[]> {
-  feed ??= fetch(FEED)
-    .then((response) => response.json())
-    .then((data: unknown) => readCatalogFeed(data, new URL(FEED, location.href).href).products);
-  return feed;
 }
 
 // The browser keeps 250 resource timings by default; the test runner serves every module as its own file, so the

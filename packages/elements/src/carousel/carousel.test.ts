@@ -2,9 +2,9 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import type { VitrineProductCard } from '../product-card/product-card.js';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { nextFrames, recordEvents, resetLocalization, tracked } from '../test-helpers/events.js';
-import { deepActiveElement, makeProducts } from '../test-helpers/products.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { nextFrames, recordEvents, resetLocalization, tracked } from '../test/events.js';
+import { deepActiveElement, makeProducts } from '../test/products.js';
 import './carousel.js';
 import type { VitrineCarousel } from './carousel.js';
 

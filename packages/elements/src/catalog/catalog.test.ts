@@ -6,9 +6,9 @@ import { setLocale } from '../config.js';
 import type { VitrineCarousel } from '../carousel/carousel.js';
 import type { ErrorDetail } from '../internal/report-error.js';
 import type { VitrineProductCard } from '../product-card/product-card.js';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { eventQueue, nextFrames, recordEvents, resetLocalization, tracked } from '../test-helpers/events.js';
-import { IMAGE_URL, deepActiveElement } from '../test-helpers/products.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { eventQueue, nextFrames, recordEvents, resetLocalization, tracked } from '../test/events.js';
+import { IMAGE_URL, deepActiveElement } from '../test/products.js';
 import './catalog.js';
 import type { LoadDetail, VitrineCatalog } from './catalog.js';
 

@@ -2,9 +2,9 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { setLocale, setStrings } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { recordEvents, resetLocalization, tracked } from '../test-helpers/events.js';
-import { IMAGE_URL, makeProduct } from '../test-helpers/products.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { recordEvents, resetLocalization, tracked } from '../test/events.js';
+import { IMAGE_URL, makeProduct } from '../test/products.js';
 import './product-card.js';
 import type { ProductClickRequestDetail, VitrineProductCard } from './product-card.js';
 

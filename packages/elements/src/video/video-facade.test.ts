@@ -4,8 +4,8 @@ import { setupWorker } from 'msw/browser';
 import { JsonFeedSource } from '@vitrine/core';
 import { setLocale } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { eventQueue, resetLocalization } from '../test-helpers/events.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { eventQueue, resetLocalization } from '../test/events.js';
 import { FEED, SUMMER_CLIP, SUMMER_POSTER, SUMMER_STREAM, part, renderVideo, requested, startPlayback, text, waitForPart } from './test-helpers/video.js';
 import './video.js';
 

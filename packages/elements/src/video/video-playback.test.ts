@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { JsonFeedSource, TrackedEvent, type TrackDetail } from '@vitrine/core';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { recordEvents, tracked } from '../test-helpers/events.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { recordEvents, tracked } from '../test/events.js';
 import {
   FEED,
   PLAYBACK_TIMEOUT,

@@ -1,8 +1,8 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
-import { expectNoAxeViolations } from '../test-helpers/axe.js';
-import { recordEvents, tracked } from '../test-helpers/events.js';
+import { expectNoAxeViolations } from '../test/axe.js';
+import { recordEvents, tracked } from '../test/events.js';
 import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, parts, renderVideo, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VideoProductClickRequestDetail, VitrineVideo } from './video.js';
 import './video.js';

@@ -2,7 +2,7 @@ import type { Product } from '@vitrine/core';
 
 /** Product pages live on a shop that is never reached (tests cancel navigation); images come from the test server. */
 export const TEST_ORIGIN = 'https://shop.example';
-export const IMAGE_URL = new URL('/packages/elements/src/test-helpers/product.svg', location.href).href;
+export const IMAGE_URL = new URL('/packages/elements/src/test/product.svg', location.href).href;
 
 export function makeProduct(overrides: Partial<Product> = {}, index = 1): Product {
   return {

@@ -26,6 +26,8 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
     enableID3MetadataCues: false,
     // An embed is rarely large; no point downloading a 1080p rendition into a 400px box.
     capLevelToPlayerSize: true,
+    // Our DATERANGE tags are product pins, not ad breaks: the interstitials controller has nothing to schedule.
+    enableInterstitialPlayback: false,
     fragLoadPolicy: {
       default: { ...HlsPlayer.DefaultConfig.fragLoadPolicy.default, errorRetry: { maxNumRetry: SEGMENT_RETRIES, retryDelayMs: 500, maxRetryDelayMs: 2000 } },
     },

@@ -8,7 +8,7 @@ import { startExamples } from '../../examples/serve.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { chromiumArgs, chromiumPath } from '../tooling/chromium.mjs';
 
-const RUNS = 7;
+const RUNS = 15;
 const STREAM = '/examples/media/summer/index.m3u8';
 const POSTER = '/examples/media/summer/poster.jpg';
 const hlsSource = await readFile(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.mjs'), 'utf8');

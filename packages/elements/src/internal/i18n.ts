@@ -1,6 +1,6 @@
 import { atom, map } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { builtInStrings, en, type StringKey, type Strings } from './strings.js';
+import { builtInStrings, type StringKey, type StringTable, type Strings } from './strings.js';
 
 /** The page-wide locale chosen by the host (`data-locale`, `Vitrine.setLocale`); empty means "follow the page". */
 export const $locale = atom<string>('');
@@ -18,12 +18,11 @@ export function setStrings(strings: Partial<Strings>, locale = '*'): void {
   $stringOverrides.setKey(key, { ...$stringOverrides.get()[key], ...pickKnown(strings) });
 }
 
+/** Only string values are kept; keys are not checked here, so this module need not know every element's table. */
 function pickKnown(strings: Partial<Strings>): Partial<Strings> {
-  const known: Partial<Strings> = {};
-  for (const key of Object.keys(en) as StringKey[]) {
-    if (typeof strings[key] === 'string') known[key] = strings[key];
-  }
-  return known;
+  const known: Record<string, string> = {};
+  for (const [key, value] of Object.entries(strings)) if (typeof value === 'string') known[key] = value;
+  return known as Partial<Strings>;
 }
 
 export function canonicalLocale(value: string | null | undefined): string | undefined {
@@ -76,7 +75,11 @@ function nearestLang(element: Element): string | null {
 export class LocalizeController implements ReactiveController {
   #unsubscribes: Array<() => void> = [];
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { strings?: Partial<Strings> }) {
+  /** `ownStrings`: the element's own table by language, looked up before the shared one. */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { strings?: Partial<Strings> },
+    private readonly ownStrings: StringTable<Partial<Strings>> = {},
+  ) {
     host.addController(this);
   }
 
@@ -88,8 +91,17 @@ export class LocalizeController implements ReactiveController {
   readonly t = (key: StringKey, values: Record<string, string | number> = {}): string => {
     const language = languageOf(this.locale);
     const overrides = $stringOverrides.get();
+    const own = this.ownStrings;
+    const shared = builtInStrings as StringTable<Partial<Strings>>;
     const template =
-      this.host.strings?.[key] ?? overrides[language]?.[key] ?? overrides['*']?.[key] ?? (builtInStrings[language] ?? en)[key];
+      this.host.strings?.[key] ??
+      overrides[language]?.[key] ??
+      overrides['*']?.[key] ??
+      own[language]?.[key] ??
+      shared[language]?.[key] ??
+      own.en?.[key] ??
+      shared.en?.[key] ??
+      key;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
   };
 

@@ -1,3 +1,5 @@
+import type { VideoStrings } from '../video/video.strings.js';
+
 /** Every string a shopper reads, in every shipped language. `{name}` placeholders are filled by `t()`. */
 export const en = {
   viewProduct: 'View product',
@@ -18,32 +20,16 @@ export const en = {
   empty: 'No products to show yet.',
   noMatches: 'No products match your search.',
   opensInNewTab: '(opens in a new tab)',
-  videoPlayer: 'Video player',
-  loadingVideo: 'Loading video…',
-  noVideo: 'No video to show.',
-  videoError: "This video can't be played right now.",
-  playVideo: 'Play video',
-  play: 'Play',
-  pause: 'Pause',
-  mute: 'Mute',
-  unmute: 'Unmute',
-  seek: 'Seek',
-  timeOf: '{time} of {total}',
-  captions: 'Captions',
-  fullscreen: 'Full screen',
-  exitFullscreen: 'Exit full screen',
-  productCountOne: '1 product',
-  productCount: '{count} products',
-  productsButton: 'Products ({count})',
-  productsInVideo: 'Products in this video',
-  close: 'Close',
-  jumpTo: 'Jump to {time}',
 };
 
-export type Strings = typeof en;
+/** Every key any element reads: the shared table above plus the strings an element carries itself. */
+export type Strings = typeof en & VideoStrings;
 export type StringKey = keyof Strings;
 
-export const de: Strings = {
+/** An element's own strings, by language: kept out of this module so other elements' bundles never carry them. */
+export type StringTable<T> = Record<string, T>;
+
+export const de: typeof en = {
   viewProduct: 'Zum Produkt',
   soldOut: 'Ausverkauft',
   inStock: 'Auf Lager',
@@ -62,26 +48,6 @@ export const de: Strings = {
   empty: 'Noch keine Produkte vorhanden.',
   noMatches: 'Keine Produkte passen zu Ihrer Suche.',
   opensInNewTab: '(öffnet in neuem Tab)',
-  videoPlayer: 'Videoplayer',
-  loadingVideo: 'Video wird geladen…',
-  noVideo: 'Kein Video vorhanden.',
-  videoError: 'Dieses Video kann gerade nicht abgespielt werden.',
-  playVideo: 'Video abspielen',
-  play: 'Abspielen',
-  pause: 'Pausieren',
-  mute: 'Ton aus',
-  unmute: 'Ton an',
-  seek: 'Wiedergabeposition',
-  timeOf: '{time} von {total}',
-  captions: 'Untertitel',
-  fullscreen: 'Vollbild',
-  exitFullscreen: 'Vollbild beenden',
-  productCountOne: '1 Produkt',
-  productCount: '{count} Produkte',
-  productsButton: 'Produkte ({count})',
-  productsInVideo: 'Produkte in diesem Video',
-  close: 'Schließen',
-  jumpTo: 'Zu {time} springen',
 };
 
-export const builtInStrings: Record<string, Strings> = { en, de };
+export const builtInStrings: StringTable<typeof en> = { en, de };

@@ -4,6 +4,7 @@ import { VitrineError, type ProductSource } from '@vitrine/core';
 import { LocalizeController } from '../internal/i18n.js';
 import { reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
+import { videoStrings } from './video.strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { ClipModel } from './clip-model.js';
 import { asFatal } from './clip-source.js';
@@ -133,7 +134,7 @@ export class VitrineVideo extends LitElement {
 
   private phase: Phase = 'empty';
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, videoStrings);
   readonly #model = new ClipModel(this, { changed: (srcChanged) => this.#onClipChanged(srcChanged), failed: (error) => this.#fail(error, 'clip') });
   readonly #viewport = new ViewportController(this, () => this.#onViewportChange());
   readonly #engine = new EngineSession({ failed: (error) => this.#fail(error, 'media'), dateRanges: (cues) => this.#model.setStreamCues(cues) });

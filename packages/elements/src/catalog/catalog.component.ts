@@ -7,6 +7,7 @@ import { LocalizeController } from '../internal/i18n.js';
 import { reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { statusStyles } from '../styles/status.styles.js';
 import '../carousel/carousel.js';
 import '../product-card/product-card.js';
 import type { VitrineCarousel } from '../carousel/carousel.component.js';
@@ -62,7 +63,7 @@ function validLimit(limit: number | null | undefined): limit is number {
  * @fires {ProductClickRequestDetail} vitrine-product-click-request - From a card; cancelable.
  */
 export class VitrineCatalog extends LitElement {
-  static override styles = [sharedStyles, catalogStyles];
+  static override styles = [sharedStyles, statusStyles, catalogStyles];
   // Declared statically rather than with decorators: no decorator helpers in the bundle.
   static override properties = {
     src: { reflect: true },

@@ -47,33 +47,6 @@ export const catalogStyles = css`
     visibility: hidden;
   }
 
-  .message {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: 0.75rem;
-    margin: 0;
-    padding: 1rem;
-    text-align: center;
-  }
-
-  .message p {
-    margin: 0;
-  }
-
-  .retry {
-    min-block-size: 2.75rem;
-    padding: 0 1.25rem;
-    border: none;
-    border-radius: var(--vitrine-radius, 0.5rem);
-    background: var(--vitrine-color-accent, #1a56db);
-    color: var(--vitrine-color-on-accent, #fff);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(var(--vitrine-catalog-grid-min-column, 12rem), 100%), 1fr));

@@ -99,12 +99,16 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
     if (report) safely('onDateRanges', () => report(next.map((cue) => ({ ...cue }))));
   };
 
-  hls.on(Events.ERROR, onError);
-  hls.on(Events.FRAG_BUFFERED, onFragmentBuffered);
-  // LOADED for VOD, UPDATED as a live window slides, PTS_UPDATED when real timestamps correct the estimated ones.
-  hls.on(Events.LEVEL_LOADED, onDetails);
-  hls.on(Events.LEVEL_UPDATED, onDetails);
-  hls.on(Events.LEVEL_PTS_UPDATED, onDetails);
+  // One table for on() and off(), so every listener added is removed. LEVEL_LOADED serves VOD, LEVEL_UPDATED a
+  // sliding live window, LEVEL_PTS_UPDATED the moment real timestamps correct the estimated ones.
+  const listeners = [
+    [Events.ERROR, onError],
+    [Events.FRAG_BUFFERED, onFragmentBuffered],
+    [Events.LEVEL_LOADED, onDetails],
+    [Events.LEVEL_UPDATED, onDetails],
+    [Events.LEVEL_PTS_UPDATED, onDetails],
+  ] as const;
+  for (const [event, listener] of listeners) hls.on(event, listener as never);
   video.addEventListener('error', onVideoError);
   hls.loadSource(src);
   hls.attachMedia(video);
@@ -115,11 +119,7 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
       if (tornDown) return;
       tornDown = true;
       failed = true;
-      hls.off(Events.ERROR, onError);
-      hls.off(Events.FRAG_BUFFERED, onFragmentBuffered);
-      hls.off(Events.LEVEL_LOADED, onDetails);
-      hls.off(Events.LEVEL_UPDATED, onDetails);
-      hls.off(Events.LEVEL_PTS_UPDATED, onDetails);
+      for (const [event, listener] of listeners) hls.off(event, listener as never);
       video.removeEventListener('error', onVideoError);
       hls.destroy();
       releaseMedia(video);

@@ -6,6 +6,7 @@ import { reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { videoStrings } from './video.strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { statusStyles } from '../styles/status.styles.js';
 import { ClipModel } from './clip-model.js';
 import { asFatal } from './clip-source.js';
 import { EngineSession, playVideo } from './engine-session.js';
@@ -83,7 +84,7 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  * invalid `cues` or `aspect-ratio`.
  */
 export class VitrineVideo extends LitElement {
-  static override styles = [sharedStyles, videoStyles];
+  static override styles = [sharedStyles, statusStyles, videoStyles];
   // Declared statically rather than with decorators: no decorator helpers in the bundle.
   static override properties = {
     clip: { reflect: true },

@@ -111,34 +111,11 @@ export const videoStyles = css`
     pointer-events: none;
   }
 
+  /* Over the poster: the shared status message on a dark veil. */
   .message {
     place-self: stretch;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: 0.75rem;
-    margin: 0;
-    padding: 1rem;
     background: rgb(0 0 0 / 72%);
     color: #fff;
-    text-align: center;
-  }
-
-  .message p {
-    margin: 0;
-  }
-
-  .retry {
-    min-block-size: 2.75rem;
-    padding: 0 1.25rem;
-    border: 0;
-    border-radius: var(--vitrine-radius, 0.5rem);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
 
   .frame :focus-visible {

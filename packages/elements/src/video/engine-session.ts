@@ -1,5 +1,5 @@
 import type { VitrineError } from '@vitrine/core';
-import { initialize, warmConnection, type DateRangeCue, type MediaEngine } from '../media/engine.js';
+import { initialize, preloadEngine, warmConnection, type DateRangeCue, type MediaEngine } from '../media/engine.js';
 import { asFatal } from './clip-source.js';
 
 export interface EngineSessionCallbacks {
@@ -38,6 +38,11 @@ export class EngineSession {
   /** Hover or focus on play: open the video's connection. Downloads nothing. */
   warm(src: string): void {
     warmConnection(src);
+  }
+
+  /** The press before the click: fetch the engine's code. */
+  preload(src: string): void {
+    preloadEngine(src);
   }
 
   /** Loads `src` into `video` and plays it. Never rejects. */

@@ -11,7 +11,12 @@ export interface FacadeContext {
   play(): void;
   /** Hover or focus on the play button: open the connection before the click. */
   warm(): void;
+  /** The press that begins a click: fetch the engine before the button is released. */
+  press(): void;
 }
+
+/** Enter clicks on keydown already; Space clicks on keyup, so its keydown is a press. */
+const PRESS_KEYS = new Set(['Enter', ' ']);
 
 /** The facade: the poster (drawn by the player), one big play button and the product count. No player code yet. */
 export function renderFacade(context: FacadeContext): TemplateResult {
@@ -26,6 +31,8 @@ export function renderFacade(context: FacadeContext): TemplateResult {
       @click=${context.play}
       @pointerenter=${context.warm}
       @focus=${context.warm}
+      @pointerdown=${context.press}
+      @keydown=${(event: KeyboardEvent) => PRESS_KEYS.has(event.key) && context.press()}
     >
       <svg viewBox="0 0 20 20" aria-hidden="true">${playIcon}</svg>
     </button>

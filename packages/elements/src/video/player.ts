@@ -25,8 +25,8 @@ export interface PlayerContext {
 
 /**
  * Everything that exists only once playback is wanted: the controls, product tags and hotspots, captions, the tray,
- * clicks and playback analytics. Loaded on intent (a click, autoplay; a hover warms it), in parallel with the
- * engine, so the facade costs none of it.
+ * clicks and playback analytics. Fetched on intent (a hover, focus, click or autoplay) beside the engine, so the
+ * facade costs none of it; attached once the first frame is up.
  */
 export class Player {
   readonly playback: PlaybackController;

@@ -1,12 +1,14 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { sendKeys } from '@web/test-runner-commands';
+import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { JsonFeedSource } from '@vitrine/core';
 import { setLocale } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { eventQueue, resetLocalization } from '../test/events.js';
-import { FEED, SUMMER_CLIP, SUMMER_POSTER, SUMMER_STREAM, part, renderVideo, requested, startPlayback, text, waitForPart } from './test-helpers/video.js';
+import { deepActiveElement } from '../test/products.js';
+import { FEED, SUMMER_CLIP, SUMMER_POSTER, SUMMER_STREAM, mediaOf, part, renderVideo, requested, startPlayback, text, waitForPart } from './test-helpers/video.js';
 import './video.js';
 
 const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
@@ -38,6 +40,12 @@ describe('<vitrine-video> facade', () => {
     play.focus();
     await aTimeout(300);
     expect(requested(...PLAYBACK_RESOURCES)).to.deep.equal([]);
+
+    // The press that begins the click fetches hls.js; the stream waits for the click itself.
+    play.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await waitUntil(() => requested('/node_modules/hls.js/').length > 0, 'hls.js was not fetched on the press');
+    await aTimeout(100);
+    expect(requested('.m3u8', '.m2ts')).to.deep.equal([]);
 
     await startPlayback(video);
     const loaded = requested(...PLAYBACK_RESOURCES);
@@ -107,6 +115,35 @@ describe('<vitrine-video> facade', () => {
     part(video, 'play-button')!.dispatchEvent(new PointerEvent('pointerenter'));
     await waitUntil(() => preconnects().length === 1, 'no preconnect');
     preconnects().forEach((link) => link.remove());
+  });
+
+  it('moves focus from the play button into the player, and on to its play/pause button', async () => {
+    const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP}></vitrine-video>`);
+    (await waitForPart(video, 'play-button')).focus();
+    await sendKeys({ press: 'Enter' });
+    let leftThePlayer = false;
+    await waitUntil(
+      () => {
+        const focused = deepActiveElement();
+        leftThePlayer ||= focused === null || !video.shadowRoot!.contains(focused);
+        return focused?.matches('[part~="play-pause"]');
+      },
+      'focus did not reach the play/pause button',
+      { timeout: 10_000, interval: 5 },
+    );
+    expect(leftThePlayer, 'focus fell out of the player on the way').to.equal(false);
+    expect(mediaOf(video).paused).to.equal(false);
+  });
+
+  it('shows the controls of a stream that is slow to start before its first frame', async () => {
+    worker.use(http.get('*/summer/segment-00.m2ts', async () => (await delay(3000), passthrough())));
+    const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM}></vitrine-video>`);
+    (await waitForPart(video, 'play-button')).click();
+    const mute = await waitForPart(video, 'mute');
+    // HAVE_CURRENT_DATA (2) would mean a frame is there to show.
+    expect(mediaOf(video).readyState).to.be.below(2);
+    mute.click();
+    expect(mediaOf(video).muted).to.equal(true);
   });
 
   it('speaks German', async () => {

@@ -15,6 +15,9 @@ import type { Player } from './player.js';
 import { videoStyles } from './video.styles.js';
 import { ViewportController } from './viewport-controller.js';
 
+/** A stream slower than this to show its first frame gets its controls (mute, pause) before the picture. */
+const CONTROLS_AT_THE_LATEST_MS = 500;
+
 export type { VideoProductClickRequestDetail } from './shopping-controller.js';
 
 type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
@@ -145,7 +148,8 @@ export class VitrineVideo extends LitElement {
   #errorFrom: 'clip' | 'media' = 'media';
   #autoplayed = false;
   #pausedOffscreen = false;
-  #focusAfterRetry = false;
+  /** Focus was on a button that goes away (play, Try again): it moves on to the player's first control. */
+  #moveFocusOn = false;
 
   /** Plays, leaving the facade first if needed. Never rejects. */
   async play(): Promise<void> {
@@ -240,7 +244,7 @@ export class VitrineVideo extends LitElement {
       case 'error':
         return renderError(t, () => this.#onRetryClick());
       case 'ready':
-        return renderFacade({ t, productCount: this.#model.trayItems().length, play: () => this.#start(false), warm: this.#warm });
+        return renderFacade({ t, productCount: this.#model.trayItems().length, play: () => this.#start(false), warm: this.#warm, press: this.#press });
       case 'active':
         // Until the player has arrived, a spinner over the poster.
         return player?.renderOverlay(this.#togglePlay) ?? html`<span class="spinner" aria-hidden="true"></span>`;
@@ -269,10 +273,16 @@ export class VitrineVideo extends LitElement {
     }));
   }
 
-  /** Intent to play: the engine starts at once, the player's code arrives beside it. */
+  /**
+   * Intent to play: the engine starts at once and the player's code downloads beside it, but the controls are drawn
+   * only once the first frame is up (or the stream is slow): drawn sooner, they hold the main thread that hls.js
+   * needs to turn the first segment into a picture.
+   */
   async #start(muted: boolean): Promise<void> {
     const src = this.#model.view.src;
     if (!src || this.phase === 'active') return;
+    // Pressed from the keyboard: the play button goes, so focus moves into the player rather than onto <body>.
+    this.#moveFocusOn ||= this.shadowRoot?.activeElement != null;
     this.phase = 'active';
     const player = this.#loadPlayer();
     // Handled in #attachPlayer, unless the start is abandoned before it gets there.
@@ -280,8 +290,11 @@ export class VitrineVideo extends LitElement {
     await this.updateComplete;
     const video = this.#video;
     if (!video || this.phase !== 'active') return;
+    if (this.#moveFocusOn) this.renderRoot.querySelector<HTMLElement>('.frame')?.focus();
+    const playing = this.#engine.start(video, src, muted);
+    await Promise.race([playing, new Promise((resolve) => setTimeout(resolve, CONTROLS_AT_THE_LATEST_MS))]);
     void this.#attachPlayer(player, video);
-    await this.#engine.start(video, src, muted);
+    await playing;
   }
 
   async #attachPlayer(load: Promise<typeof import('./player.js')>, video: HTMLVideoElement): Promise<void> {
@@ -307,7 +320,7 @@ export class VitrineVideo extends LitElement {
 
   #fail(error: VitrineError, from: 'clip' | 'media'): void {
     // Focus inside the player would fall to <body> with the controls: it goes to "Try again" instead.
-    this.#focusAfterRetry ||= this.shadowRoot?.activeElement != null;
+    this.#moveFocusOn ||= this.shadowRoot?.activeElement != null;
     this.#stop();
     this.#errorFrom = from;
     this.phase = 'error';
@@ -317,13 +330,13 @@ export class VitrineVideo extends LitElement {
 
   #onRetryClick(): void {
     // The button goes away: focus moves on to the player (or back here if it fails again), never to <body>.
-    this.#focusAfterRetry = true;
+    this.#moveFocusOn = true;
     this.retry();
   }
 
   #restoreFocus(): void {
-    if (!this.#focusAfterRetry || this.phase === 'loading' || (this.phase === 'active' && !this.#player)) return;
-    this.#focusAfterRetry = false;
+    if (!this.#moveFocusOn || this.phase === 'loading' || (this.phase === 'active' && !this.#player)) return;
+    this.#moveFocusOn = false;
     void this.updateComplete.then(() => {
       const target = ['.retry', '.big-play', '.controls .control'].map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
       (target ?? this.renderRoot.querySelector<HTMLElement>('.frame'))?.focus();
@@ -336,12 +349,18 @@ export class VitrineVideo extends LitElement {
     void this.#start(true);
   }
 
-  /** Hover or focus on the play button: fetch the engine and the player, and open the video's connection. */
+  /** Hover or focus on the play button: fetch the player's code and open the video's connection. */
   readonly #warm = (): void => {
     const src = this.#model.view.src;
     if (!src) return;
     this.#engine.warm(src);
     this.#loadPlayer().catch(() => undefined);
+  };
+
+  /** Pointer down or a key held on play: hls.js starts downloading before the click lands. */
+  readonly #press = (): void => {
+    const src = this.#model.view.src;
+    if (src) this.#engine.preload(src);
   };
 
   #onViewportChange(): void {

@@ -13,6 +13,6 @@ export { InlineSource } from './sources/inline-source.js';
 export { JsonFeedSource } from './sources/json-feed-source.js';
 
 export { Tracker, type TrackerOptions, type TrackerStats } from './tracker/tracker.js';
-export { CollectorTransport, type Transport, type SendOptions, type SendResult, type CollectorTransportOptions } from './tracker/transport.js';
+export { CollectorTransport, RetryLater, type Transport, type SendOptions, type SendResult, type CollectorTransportOptions } from './tracker/transport.js';
 export { createMessage, type TrackMessage, type MessageContext } from './tracker/envelope.js';
 export { TrackedEvent, TRACK_EVENT, productProperties, type TrackDetail, type TrackProperties, type TrackedEventName } from './tracker/events.js';

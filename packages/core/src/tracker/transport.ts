@@ -5,6 +5,19 @@ export interface SendOptions {
   unloading: boolean;
 }
 
+/**
+ * Thrown (or rejected with) by a transport when the batch should be tried again later: a network error, a 5xx, 408
+ * or 429. `retryAfterMs` comes from the answer's Retry-After header, when it has one.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
 /** `rejected`: the endpoint refused the batch for good (a 4xx), so it is counted and not retried. */
 export type SendResult = 'delivered' | 'rejected';
 

@@ -81,6 +81,16 @@ export default [
     onwarn,
   },
 
+  // The tracking chunk stands alone: bundled with the elements' shared chunks it could end up importing Lit.
+  {
+    input: { 'vitrine-tracking': 'packages/embed/src/chunks/vitrine-tracking.ts' },
+    // The entry may also export what its lazy parts (purchase, destinations) share with it: no facade chunk in between.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [nodeResolve({ browser: true }), production, typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false, outDir: 'packages/embed/dist/chunks' }), minify],
+    output: { dir: 'packages/embed/dist/chunks', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+    onwarn,
+  },
+
   // The script tag itself: a classic script, so it must be one self-contained IIFE.
   {
     input: 'packages/embed/src/loader/index.ts',

@@ -1,22 +1,11 @@
-import {
-  ValidationError,
-  expectObject,
-  expectStorableJson,
-  expectText,
-  expectTimestamp,
-  isObject,
-  propertyPath,
-  type JsonObject,
-} from './validation.js';
+import { COLLECTOR_BATCH, MESSAGE, SITE, eventSchemas } from './event-schema.js';
+import { ValidationError, expectStorableJson, type JsonObject } from './validation.js';
 
-export const MAX_BATCH_LENGTH = 500;
-const SITE = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 const MAX_JSON_DEPTH = 20;
-const MAX_URL_LENGTH = 2048;
 
 export interface BatchEnvelope {
   site: string;
-  sentAt: string;
+  sentAt?: string;
   batch: unknown[];
 }
 
@@ -35,23 +24,16 @@ export interface RejectedEvent {
   message: string;
 }
 
-export function isSite(value: unknown): value is string {
-  return typeof value === 'string' && SITE.test(value);
-}
-
+/** A site id as batch.v1.json defines it, wherever one is read (a batch, the events query). */
 export function expectSite(value: unknown, path: string): string {
-  if (!isSite(value)) throw new ValidationError(path, 'expected 1-64 letters, digits, "_" or "-", starting with a letter or digit', value);
-  return value;
+  eventSchemas.validate(value, SITE, path);
+  return value as string;
 }
 
-/** The batch as a whole: a failure here refuses the request (400); events are checked one by one afterwards. */
+/** The batch as a whole, against batch.v1.json: a failure here refuses the request (400). */
 export function validateEnvelope(body: unknown): BatchEnvelope {
-  if (!isObject(body)) throw new ValidationError('body', 'expected a JSON object like {"batch": [...], "sentAt": "...", "site": "..."}', body);
-  const { batch } = body;
-  if (!Array.isArray(batch) || batch.length === 0 || batch.length > MAX_BATCH_LENGTH) {
-    throw new ValidationError('batch', `expected an array of 1-${MAX_BATCH_LENGTH} messages`, Array.isArray(batch) ? `${batch.length} messages` : batch);
-  }
-  return { batch, sentAt: expectTimestamp(body.sentAt, 'sentAt'), site: expectSite(body.site, 'site') };
+  eventSchemas.validate(body, COLLECTOR_BATCH, '', 'body');
+  return body as BatchEnvelope;
 }
 
 /** Splits a batch into storable events and refusals, so one bad event does not cost the good ones. */
@@ -69,48 +51,37 @@ export function validateEvents(batch: unknown[], maxEventBytes: number): { event
   return { events, rejected };
 }
 
+/** Against track-message.v1.json, then against what Postgres can store, on the fields that are kept. */
 function validateEvent(message: unknown, path: string, maxEventBytes: number): StoredEvent {
   const bytes = eventBytes(message, path);
   if (bytes > maxEventBytes) throw new ValidationError(path, `event is ${bytes} bytes, over the ${maxEventBytes}-byte limit`);
-  const fields = expectObject(message, path);
-  const messageId = expectText(fields.messageId, `${path}.messageId`, 1, 100);
-  if (fields.type !== 'track') throw new ValidationError(`${path}.type`, 'expected "track"', fields.type);
-  const event = expectText(fields.event, `${path}.event`, 1, 200);
-  const timestamp = expectTimestamp(fields.timestamp, `${path}.timestamp`);
-  const anonymousId = expectText(fields.anonymousId, `${path}.anonymousId`, 1, 100);
-  const properties = expectObject(fields.properties, `${path}.properties`);
-  expectStorableJson(properties, `${path}.properties`, MAX_JSON_DEPTH);
-  const context = validateContext(fields.context, `${path}.context`);
-  return { messageId, event, timestamp, anonymousId, properties, context };
-}
-
-function validateContext(value: unknown, path: string): JsonObject {
-  const context = expectObject(value, path);
-  const page = expectObject(context.page, `${path}.page`);
-  const library = expectObject(context.library, `${path}.library`);
-  const kept: JsonObject = {
-    page: {
-      url: expectText(page.url, `${path}.page.url`, 1, MAX_URL_LENGTH),
-      path: expectText(page.path, `${path}.page.path`, 0, MAX_URL_LENGTH),
-      referrer: expectText(page.referrer, `${path}.page.referrer`, 0, MAX_URL_LENGTH),
-      title: expectText(page.title, `${path}.page.title`, 0, 1000),
-    },
-    locale: expectText(context.locale, `${path}.locale`, 1, 100),
-    library: {
-      name: expectText(library.name, `${path}.library.name`, 1, 100),
-      version: expectText(library.version, `${path}.library.version`, 1, 100),
+  eventSchemas.validate(message, MESSAGE, path);
+  const { messageId, event, timestamp, anonymousId, properties, context } = message as StoredEvent & { context: MessageContext };
+  const { url, path: pagePath, referrer, title } = context.page;
+  const kept: StoredEvent = {
+    messageId,
+    event,
+    timestamp,
+    anonymousId,
+    properties,
+    context: {
+      page: { url, path: pagePath, referrer, title },
+      locale: context.locale,
+      library: { name: context.library.name, version: context.library.version },
+      ...(context.campaign !== undefined && { campaign: context.campaign }),
     },
   };
-  if (context.campaign !== undefined) kept.campaign = validateCampaign(context.campaign, `${path}.campaign`);
+  // One level for the event itself, so properties may nest MAX_JSON_DEPTH deep.
+  expectStorableJson(kept, path, MAX_JSON_DEPTH + 1);
   return kept;
 }
 
-/** utm_* values as Segment names them: a flat map of strings. */
-function validateCampaign(value: unknown, path: string): JsonObject {
-  const campaign = expectObject(value, path);
-  for (const [key, item] of Object.entries(campaign)) expectText(item, `${path}${propertyPath(key)}`, 0, 1000);
-  expectStorableJson(campaign, path, 1);
-  return campaign;
+/** The context's shape once the schema has vouched for it. */
+interface MessageContext {
+  page: Record<'url' | 'path' | 'referrer' | 'title', string>;
+  locale: string;
+  library: { name: string; version: string };
+  campaign?: JsonObject;
 }
 
 function eventBytes(message: unknown, path: string): number {

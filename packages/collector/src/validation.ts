@@ -17,11 +17,6 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function expectObject(value: unknown, path: string): JsonObject {
-  if (!isObject(value)) throw new ValidationError(path, 'expected an object', value);
-  return value;
-}
-
 export function expectText(value: unknown, path: string, min: number, max: number): string {
   if (typeof value !== 'string' || value.length < min || value.length > max) {
     throw new ValidationError(path, `expected a string of ${min === max ? min : `${min}-${max}`} characters`, value);
@@ -40,18 +35,18 @@ function expectStorableText(text: string, path: string): void {
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
+export const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z';
+
 /** An ISO 8601 date-time with a zone offset; the calendar is checked because `Date.parse` accepts 31 February. */
-export function expectTimestamp(value: unknown, path: string): string {
-  const expected = 'expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z';
-  const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
-  if (!match) throw new ValidationError(path, expected, value);
+export function isDateTime(text: string): boolean {
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) return false;
   const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  const valid =
+  return (
     year! >= 1 && month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
-    hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59;
-  if (!valid) throw new ValidationError(path, expected, value);
-  return value as string;
+    hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59
+  );
 }
 
 /**
@@ -88,7 +83,7 @@ export function propertyPath(key: string): string {
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'string') {
     if (value.length === 0) return 'an empty string';
     return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;

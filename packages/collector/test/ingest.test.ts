@@ -24,7 +24,8 @@ test('a batch sent as text/plain (sendBeacon) is stored and read back', async (t
 
 test('a batch sent as application/json is stored', async (t) => {
   const running = await startCollector(t);
-  const message = trackMessage({ event: 'Order Completed', properties: { order_id: 'o-1', total: 4200, currency: 'EUR' } });
+  const order = { order_id: 'o-1', total: 42, total_minor: 4200, currency: 'EUR', products: [{ product_id: 'sku-1', price: 42, price_minor: 4200, quantity: 1 }] };
+  const message = trackMessage({ event: 'Order Completed', properties: order });
 
   const response = await running.postBatch(batchOf([message]), { headers: { 'content-type': 'application/json' } });
 
@@ -32,7 +33,7 @@ test('a batch sent as application/json is stored', async (t) => {
   assert.deepEqual(await response.json(), { accepted: 1, rejected: [] });
   const events = await storedEvents(running);
   assert.equal(events.length, 1);
-  assert.deepEqual(events[0]!.properties, { order_id: 'o-1', total: 4200, currency: 'EUR' });
+  assert.deepEqual(events[0]!.properties, order);
 });
 
 test('a message id is stored once, however often the batch is sent', async (t) => {
@@ -72,7 +73,7 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
     accepted: 2,
     rejected: [
       { index: 1, message: 'batch[1].timestamp: expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z, got "2024-02-31T10:00:00Z"' },
-      { index: 2, message: 'batch[2].messageId: expected a string of 1-100 characters, got a number' },
+      { index: 2, message: 'batch[2].messageId: expected a string of 1-64 characters, got a number' },
       { index: 4, message: 'batch[4].type: expected "track", got "identify"' },
       { index: 5, message: 'batch[5].context.page.path: expected a string of 0-2048 characters, got nothing' },
       { index: 6, message: 'batch[6]: expected an object, got "not an object"' },
@@ -85,14 +86,14 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
 
 test('values Postgres cannot store are rejected per event instead of failing the batch', async (t) => {
   const running = await startCollector(t);
-  const deep: Record<string, unknown> = {};
+  const deep: Record<string, unknown> = { product_id: 'sku-1' };
   let level = deep;
   for (let depth = 0; depth < 30; depth += 1) level = (level.child = {}) as Record<string, unknown>;
   const batch = [
-    trackMessage({ properties: { note: 'a\u0000b' } }),
+    trackMessage({ properties: { product_id: 'sku-1', note: 'a\u0000b' } }),
     trackMessage({ event: 'Lone \ud800 surrogate' }),
     trackMessage({ properties: deep }),
-    trackMessage({ properties: { 'odd key': ['ok', 'bad\u0000'] } }),
+    trackMessage({ properties: { product_id: 'sku-1', 'odd key': ['ok', 'bad\u0000'] } }),
     trackMessage(),
   ];
 
@@ -132,12 +133,12 @@ test('a body that is not valid UTF-8 is refused with 400', async (t) => {
 test('a batch of the wrong shape is refused with 400 naming the first bad field, and nothing is stored', async (t) => {
   const running = await startCollector(t);
   const cases: Array<[unknown, string]> = [
-    [[trackMessage()], 'body: expected a JSON object like {"batch": [...], "sentAt": "...", "site": "..."}, got an array'],
+    [[trackMessage()], 'body: expected a JSON object like {"batch": [...], "sentAt": "...", "site": "..."}, got an array of 1 item'],
     [{ ...batchOf([trackMessage()]), site: 'has space' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "has space"'],
     [{ ...batchOf([trackMessage()]), site: undefined }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got nothing'],
     [{ ...batchOf([trackMessage()]), site: '-demo' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "-demo"'],
     [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
-    [batchOf([]), 'batch: expected an array of 1-500 messages, got "0 messages"'],
+    [batchOf([]), 'batch: expected an array of 1-500 messages, got an array of 0 items'],
     [{ ...batchOf([]), batch: { 0: trackMessage() } }, 'batch: expected an array of 1-500 messages, got an object'],
   ];
   for (const [body, message] of cases) {
@@ -194,7 +195,7 @@ test('unknown fields are accepted but not stored', async (t) => {
 test('each accepted batch logs one line naming its events, never the data', async (t) => {
   const running = await startCollector(t);
   const secret = 'customer@example.com';
-  const batch = [trackMessage({ properties: { email: secret } }), trackMessage({ event: 'Product Clicked' }), trackMessage(), trackMessage({ event: 'Evil\nline' })];
+  const batch = [trackMessage({ properties: { product_id: 'sku-1', email: secret } }), trackMessage({ event: 'Product Clicked' }), trackMessage(), trackMessage({ event: 'Evil\nline' })];
 
   await running.postBatch(batchOf(batch, 'shop_1'));
 

@@ -21,7 +21,7 @@ async function readEvents(url: string): Promise<Array<{ messageId: string; event
 
 test('events in a data folder survive close and reopen; migrations run once', async (t) => {
   const dataDir = await temporaryDataDir(t);
-  const message = trackMessage({ event: 'Order Completed', properties: { order_id: 'o-7' } });
+  const message = trackMessage({ event: 'Order Completed', properties: { order_id: 'o-7', currency: 'EUR', total_minor: 4900, products: [] } });
 
   const first = await createCollector({ dataDir, log: false });
   const { url } = await first.listen(0);

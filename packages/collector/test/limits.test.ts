@@ -20,8 +20,8 @@ test('an event over maxEventBytes is rejected, the others are stored', async (t)
 
 test('the default event limit is 32 KB', async (t) => {
   const running = await startCollector(t);
-  const justUnder = trackMessage({ properties: { blob: 'x'.repeat(31_000) } });
-  const over = trackMessage({ properties: { blob: 'x'.repeat(33_000) } });
+  const justUnder = trackMessage({ properties: { product_id: 'sku-1', blob: 'x'.repeat(31_000) } });
+  const over = trackMessage({ properties: { product_id: 'sku-1', blob: 'x'.repeat(33_000) } });
 
   const response = await running.postBatch(batchOf([justUnder, over]));
 
@@ -37,7 +37,7 @@ test('a batch of more than 500 events is refused', async (t) => {
   const response = await running.postBatch(batchOf(messages));
 
   assert.equal(response.status, 400);
-  assert.match(((await response.json()) as { error: { message: string } }).error.message, /^batch: expected an array of 1-500 messages, got "501 messages"/);
+  assert.match(((await response.json()) as { error: { message: string } }).error.message, /^batch: expected an array of 1-500 messages, got an array of 501 items$/);
   assert.equal((await storedEvents(running)).length, 0);
 });
 

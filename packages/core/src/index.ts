@@ -13,6 +13,17 @@ export { InlineSource } from './sources/inline-source.js';
 export { JsonFeedSource } from './sources/json-feed-source.js';
 
 export { Tracker, type TrackerOptions, type TrackerStats } from './tracker/tracker.js';
-export { CollectorTransport, RetryLater, type Transport, type SendOptions, type SendResult, type CollectorTransportOptions } from './tracker/transport.js';
+export { defaultStorage } from './tracker/store.js';
+export { RetryLater, type Transport, type SendOptions, type SendResult } from './tracker/transport.js';
+export { CollectorTransport, type CollectorTransportOptions } from './tracker/collector-transport.js';
 export { createMessage, type TrackMessage, type MessageContext } from './tracker/envelope.js';
-export { TrackedEvent, TRACK_EVENT, productProperties, type TrackDetail, type TrackProperties, type TrackedEventName } from './tracker/events.js';
+export { TrackedEvent, TRACK_EVENT, MESSAGE_EVENT, productProperties, type TrackDetail, type TrackProperties, type TrackedEventName } from './tracker/events.js';
+
+export { affiliateLink, isLinkId, type LinkOptions } from './tracker/link.js';
+export { TouchStore, pickTouch, readAttributionOptions, touchFromClick, touchFromUrl, type AttributionModel, type AttributionOptions, type Touch } from './tracker/attribution.js';
+export { readPurchase, orderCompletedProperties, type Purchase, type PurchaseItem, type PurchaseDiscount } from './tracker/order.js';
+
+export { SegmentTransport, type SegmentTransportOptions } from './tracker/segment-transport.js';
+export { Ga4Transport, type Ga4TransportOptions } from './tracker/ga4-transport.js';
+export { FunctionTransport } from './tracker/function-transport.js';
+export { answerOf, postText, retryAfterMs } from './tracker/http-answer.js';

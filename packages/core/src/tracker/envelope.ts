@@ -20,14 +20,8 @@ export interface MessageContext {
   campaign?: Record<string, string>;
 }
 
-/** utm_* query parameters as Segment names them in `context.campaign`. */
-const CAMPAIGN_PARAMS = [
-  ['utm_source', 'source'],
-  ['utm_medium', 'medium'],
-  ['utm_campaign', 'name'],
-  ['utm_term', 'term'],
-  ['utm_content', 'content'],
-] as const;
+/** utm_* query parameters; Segment names them the same in `context.campaign`, except utm_campaign, which is `name`. */
+const CAMPAIGN_PARAMS = ['source', 'medium', 'campaign', 'term', 'content'];
 
 export function createMessage(event: string, properties: TrackProperties, anonymousId: string, now = new Date()): TrackMessage {
   return {
@@ -49,9 +43,9 @@ function pageContext(): MessageContext {
     library: { name: 'vitrine', version: VERSION },
   };
   const campaign: Record<string, string> = {};
-  for (const [param, key] of CAMPAIGN_PARAMS) {
-    const value = url.searchParams.get(param);
-    if (value) campaign[key] = value.slice(0, 200);
+  for (const param of CAMPAIGN_PARAMS) {
+    const value = url.searchParams.get(`utm_${param}`);
+    if (value) campaign[param === 'campaign' ? 'name' : param] = value.slice(0, 200);
   }
   if (Object.keys(campaign).length > 0) context.campaign = campaign;
   return context;

@@ -1,27 +1,15 @@
 import { toMajorUnits } from '../model/money.js';
 import type { Product } from '../model/product.js';
+import type { TrackedEventName } from './event-names.js';
 
-/** Event names follow the Segment e-commerce v2 spec so every destination understands them. */
-export const TrackedEvent = {
-  productListViewed: 'Product List Viewed',
-  productViewed: 'Product Viewed',
-  productClicked: 'Product Clicked',
-  productAdded: 'Product Added',
-  checkoutStarted: 'Checkout Started',
-  orderCompleted: 'Order Completed',
-  orderRefunded: 'Order Refunded',
-  /** A shopper arrived through a creator's link (`vt_*` parameters): a touch. Not in Segment's spec. */
-  creatorLinkOpened: 'Creator Link Opened',
-  // Segment's video spec; progress milestones (25/50/75/100%) are Video Content Playing with `percent`.
-  videoPlaybackStarted: 'Video Playback Started',
-  videoPlaybackPaused: 'Video Playback Paused',
-  videoPlaybackCompleted: 'Video Playback Completed',
-  videoContentPlaying: 'Video Content Playing',
-} as const;
-export type TrackedEventName = (typeof TrackedEvent)[keyof typeof TrackedEvent];
+export { TrackedEvent, type TrackedEventName } from './event-names.js';
+
 
 /** The DOM event every element dispatches for each analytics event; the tracker listens for it on window. */
 export const TRACK_EVENT = 'vitrine-track';
+
+/** The DOM event the tracker dispatches on window with each message it records (`detail`), consent or not. */
+export const MESSAGE_EVENT = 'vitrine-event';
 
 export type TrackProperties = Record<string, unknown>;
 
@@ -31,7 +19,8 @@ export interface TrackDetail {
 }
 
 /** Events after which the page is likely to navigate away, so they are sent at once by beacon. */
-export const URGENT_EVENTS: ReadonlySet<string> = new Set<string>([TrackedEvent.productClicked]);
+// A literal, not TrackedEvent's: the tracker then ships without the table of every event name.
+export const URGENT_EVENTS: ReadonlySet<string> = new Set<TrackedEventName>(['Product Clicked']);
 
 /**
  * Segment's product properties. `price` is major units as the spec asks; `price_minor` keeps the exact

@@ -1,6 +1,6 @@
-/** A v4 UUID; `crypto.randomUUID` is missing on plain-http pages, `getRandomValues` is not. */
+/** A v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on plain-http pages), `getRandomValues` everywhere. */
 export function randomId(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  if ((crypto as Partial<Crypto>).randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

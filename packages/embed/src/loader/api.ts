@@ -1,6 +1,8 @@
-import { VERSION, type Tracker, type TrackerStats, type TrackProperties } from '@vitrine/core';
+import { VERSION, affiliateLink, logOnce, type TrackerStats, type TrackProperties } from '@vitrine/core';
+import type { Destination } from '../tracking/tracking-api.js';
 import type { EmbedConfig } from './config.js';
 import type { ElementChunk, ElementLoader } from './element-loader.js';
+import type { TrackingProxy } from './tracking-proxy.js';
 
 /** `window.Vitrine`: what a host page can call once vitrine.js has run. */
 export interface VitrineApi {
@@ -14,9 +16,20 @@ export interface VitrineApi {
   load(tag: string): Promise<void>;
   /** Sends an event of the host's own through the same pipeline. */
   track(event: string, properties?: TrackProperties): void;
+  /**
+   * On the thank-you page: `{orderId, currency, total, items: [{productId, variantId?, price, quantity}], discounts?}`,
+   * money in integer minor units. Sends Order Completed with the creator touch the attribution model picks.
+   */
+  purchase(order: unknown): void;
+  /** A creator's link to `url`: adds `vt_c`, `vt_k` and a fresh `vt_id` click id. Undefined (and one logged line) for bad input. */
+  link(url: string, options: { creator: string; clip?: string }): string | undefined;
+  /** With `data-consent="required"` (or Global Privacy Control), nothing is stored or sent before `grant()`. */
+  readonly consent: { grant(): void; revoke(): void };
+  /** Another destination: a function that receives every batch of messages. */
+  addDestination(destination: Destination): void;
   /** Sends everything queued now. */
   flush(): Promise<void>;
-  /** Delivery counters, for debugging a setup. */
+  /** Delivery counters, for debugging a setup; undefined until the tracker has loaded. */
   stats(): TrackerStats | undefined;
 }
 
@@ -24,7 +37,7 @@ export interface VitrineApi {
  * Builds the API and remembers the host's locale and string choices, so a chunk that loads later
  * (the first carousel appears after a click) gets the same settings as the ones already running.
  */
-export function createApi(config: EmbedConfig, loader: ElementLoader, tracker: Tracker | undefined): { api: VitrineApi; attach(chunk: ElementChunk): void } {
+export function createApi(config: EmbedConfig, loader: ElementLoader, tracking: TrackingProxy): { api: VitrineApi; attach(chunk: ElementChunk): void } {
   const chunks = new Set<ElementChunk>();
   let locale = config.locale;
   const strings: Array<[Record<string, string>, string | undefined]> = [];
@@ -49,11 +62,20 @@ export function createApi(config: EmbedConfig, loader: ElementLoader, tracker: T
     async load(tag) {
       await loader.load(tag);
     },
-    track(event, properties = {}) {
-      tracker?.track(event, properties);
+    track: (event, properties = {}) => void tracking.call('track', [event, properties]),
+    purchase: (order) => void tracking.call('purchase', [order]),
+    link(url, options) {
+      try {
+        return affiliateLink(url, options);
+      } catch (error) {
+        logOnce('error', `Vitrine.link: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
     },
-    flush: () => tracker?.flush() ?? Promise.resolve(),
-    stats: () => tracker?.stats,
+    consent: { grant: () => void tracking.call('grant', []), revoke: () => void tracking.call('revoke', []) },
+    addDestination: (destination) => void tracking.call('addDestination', [destination]),
+    flush: async () => void (await tracking.call('flush', [])),
+    stats: () => tracking.tracking?.stats(),
   };
   return { api, attach };
 }

@@ -1,0 +1,41 @@
+import { RetryLater, type SendResult } from './transport.js';
+
+/**
+ * Reads a batch endpoint's answer. 2xx: delivered. 4xx other than 408 and 429: refused for good, since sending the
+ * same batch again cannot succeed. Anything else throws RetryLater, carrying the Retry-After delay when there is one.
+ */
+export function answerOf(response: Response): SendResult {
+  const { status } = response;
+  if (response.ok) return 'delivered';
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return 'rejected';
+  throw new RetryLater(`the endpoint answered ${status}`, retryAfterMs(response.headers.get('retry-after')));
+}
+
+/** Retry-After is either whole seconds or an HTTP date (RFC 9110 §10.2.3); a date in the past means "now". */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  // Checked first: Date.parse would read "120" as the year 120.
+  const delay = /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : Date.parse(header) - now;
+  return Number.isNaN(delay) ? undefined : Math.max(0, delay);
+}
+
+/**
+ * POSTs a JSON body as text/plain, a CORS-safelisted type, so no preflight is needed. While the page unloads a
+ * beacon goes first: the browser sends it after the page is gone, though its answer can never be read.
+ */
+export async function postText(endpoint: string, body: string, unloading: boolean): Promise<SendResult> {
+  if (unloading && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, body)) return 'delivered';
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      body,
+      keepalive: unloading,
+      credentials: 'omit',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
+  } catch (error) {
+    throw new RetryLater(`could not reach the endpoint (${(error as Error).message})`);
+  }
+  return answerOf(response);
+}

@@ -1,5 +1,6 @@
 // A creator's link, a sale, consent and Global Privacy Control, through vitrine.js and the collector.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, waitForEvents, watchProblems, type Harness, type StoredEvent } from './harness.js';
@@ -47,6 +48,13 @@ describe('attribution, consent and delivery through vitrine.js', () => {
 
   /** Until this page has nothing left to send: then leaving it aborts no request. */
   const delivered = (page: Page) => page.waitForFunction(() => (window as unknown as { Vitrine: { stats(): { queued: number } } }).Vitrine.stats().queued === 0);
+
+  it('documents in the README the very stub the example pages use', async () => {
+    const file = await readFile(new URL('../../examples/checkout/vitrine-stub.js', import.meta.url), 'utf8');
+    const stub = file.split('\n').find((line) => line.startsWith('!function'))!;
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    assert.ok(readme.includes(`<script>${stub}</script>`), 'README.md and examples/checkout/vitrine-stub.js differ');
+  });
 
   it('attributes a sale on the thank-you page to the creator whose link the shopper arrived by', async () => {
     context = await harness.browser.newContext();

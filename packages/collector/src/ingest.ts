@@ -46,6 +46,8 @@ function allowOrigin(context: CollectorContext, req: IncomingMessage, res: Serve
     throw new HttpError(403, 'origin_not_allowed', `origin ${JSON.stringify(origin.slice(0, 200))} is not allowed to send events here`);
   }
   res.setHeader('Access-Control-Allow-Origin', origin);
+  // The tracker waits as long as a 429 or 503 asks; without this a cross-origin page cannot read the header.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   return true;
 }
 

@@ -10,6 +10,8 @@ test('a POST from an allowed origin is stored and its answer readable by that or
 
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+  // So the tracker can honour a Retry-After when the collector is busy.
+  assert.equal(response.headers.get('access-control-expose-headers'), 'Retry-After');
   assert.equal(response.headers.get('vary'), 'Origin');
   assert.equal((await storedEvents(running)).length, 1);
 });

@@ -88,6 +88,20 @@ describe('window.Vitrine tracking', () => {
     expect(seen.slice(before).filter((m) => m.event === 'Order Completed')).to.deep.equal([]);
   });
 
+  it('credits a sale to the creator whose clip the shopper clicked a product in', async () => {
+    document.body.dispatchEvent(
+      new CustomEvent('vitrine-track', {
+        bubbles: true,
+        composed: true,
+        detail: { event: 'Product Clicked', properties: { product_id: 'sun-hat', creator_id: 'leo', clip_id: 'beach', source: 'tag' } },
+      }),
+    );
+    api().purchase({ orderId: 'clip-1', currency: 'EUR', total: 2900, items: [{ productId: 'sun-hat', price: 2900, quantity: 1 }] });
+    await waitUntil(() => seen.some((m) => m.properties.order_id === 'clip-1'), 'the order was not sent');
+    const attribution = seen.find((m) => m.properties.order_id === 'clip-1')!.properties.attribution as Record<string, unknown>;
+    expect(attribution).to.include({ creator_id: 'leo', clip_id: 'beach', source: 'clip', model: 'last-click' });
+  });
+
   it('reports an order id only once from this browser', async () => {
     api().purchase({ orderId: 'stub-1', currency: 'EUR', total: 4900, items: [{ productId: 'linen-shirt', price: 4900, quantity: 1 }] });
     await new Promise((resolve) => setTimeout(resolve, 300));

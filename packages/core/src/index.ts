@@ -26,4 +26,4 @@ export { readPurchase, orderCompletedProperties, type Purchase, type PurchaseIte
 export { SegmentTransport, type SegmentTransportOptions } from './tracker/segment-transport.js';
 export { Ga4Transport, type Ga4TransportOptions } from './tracker/ga4-transport.js';
 export { FunctionTransport } from './tracker/function-transport.js';
-export { answerOf, postText, retryAfterMs } from './tracker/http-answer.js';
+export { answerOf, postBatch, retryAfterMs } from './tracker/http-answer.js';

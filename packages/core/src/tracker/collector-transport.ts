@@ -1,5 +1,5 @@
 import type { TrackMessage } from './envelope.js';
-import { postText } from './http-answer.js';
+import { postBatch } from './http-answer.js';
 import type { SendOptions, SendResult, Transport } from './transport.js';
 
 export interface CollectorTransportOptions {
@@ -17,6 +17,6 @@ export class CollectorTransport implements Transport {
 
   send(messages: TrackMessage[], { unloading }: SendOptions): Promise<SendResult> {
     const { endpoint, site } = this.#options;
-    return postText(endpoint, JSON.stringify({ batch: messages, sentAt: new Date().toISOString(), site }), unloading);
+    return postBatch(endpoint, messages, { site }, unloading);
   }
 }

@@ -1,6 +1,7 @@
 import { logOnce } from '../log.js';
 import type { TrackMessage } from './envelope.js';
 import type { SendOptions, SendResult, Transport } from './transport.js';
+import { unseen } from './unseen.js';
 
 /**
  * Hands batches to a host function (`Vitrine.addDestination(fn)`), as copies it may change freely, and awaits it
@@ -17,8 +18,8 @@ export class FunctionTransport implements Transport {
     this.#destination = destination;
   }
 
-  async send(messages: TrackMessage[], { unloading }: SendOptions): Promise<SendResult> {
-    const fresh = unloading ? [] : messages.filter(({ messageId }) => !this.#seen.has(messageId) && this.#seen.add(messageId));
+  async send(messages: TrackMessage[], options: SendOptions): Promise<SendResult> {
+    const fresh = unseen(this.#seen, messages, options);
     if (!fresh.length) return 'delivered';
     try {
       await this.#destination(structuredClone(fresh));

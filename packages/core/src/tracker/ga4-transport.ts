@@ -2,6 +2,7 @@ import { logOnce } from '../log.js';
 import type { TrackMessage } from './envelope.js';
 import { TrackedEvent } from './events.js';
 import type { SendOptions, SendResult, Transport } from './transport.js';
+import { unseen } from './unseen.js';
 
 export interface Ga4TransportOptions {
   /** Where events are pushed; by default `window.dataLayer`, created when missing. */
@@ -46,14 +47,12 @@ export class Ga4Transport implements Transport {
     this.#dataLayer = dataLayer;
   }
 
-  async send(messages: TrackMessage[], { unloading }: SendOptions): Promise<SendResult> {
-    if (unloading) return 'delivered';
+  async send(messages: TrackMessage[], options: SendOptions): Promise<SendResult> {
     // Looked up at each send: a tag manager that loads later keeps the array it finds, ours included.
     const dataLayer = this.#dataLayer ?? ((globalThis as { dataLayer?: unknown[] }).dataLayer ??= []);
-    for (const { messageId, event, properties } of messages) {
+    for (const { event, properties } of unseen(this.#pushed, messages, options)) {
       const mapped = GA4_EVENTS[event];
-      if (!mapped || this.#pushed.has(messageId)) continue;
-      this.#pushed.add(messageId);
+      if (!mapped) continue;
       try {
         const pushed = ga4Event(...mapped, properties);
         dataLayer.push({ ecommerce: null });

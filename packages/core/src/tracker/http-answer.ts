@@ -1,3 +1,4 @@
+import type { TrackMessage } from './envelope.js';
 import { RetryLater, type SendResult } from './transport.js';
 
 /**
@@ -20,10 +21,12 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /**
- * POSTs a JSON body as text/plain, a CORS-safelisted type, so no preflight is needed. While the page unloads a
- * beacon goes first: the browser sends it after the page is gone, though its answer can never be read.
+ * POSTs a Segment-spec batch, `{batch, sentAt, ...fields}` (our collector adds `site`, Segment `writeKey`), as
+ * text/plain, a CORS-safelisted type, so no preflight is needed. While the page unloads a beacon goes first: the
+ * browser sends it after the page is gone, though its answer can never be read.
  */
-export async function postText(endpoint: string, body: string, unloading: boolean): Promise<SendResult> {
+export async function postBatch(endpoint: string, messages: TrackMessage[], fields: Record<string, string>, unloading: boolean): Promise<SendResult> {
+  const body = JSON.stringify({ batch: messages, sentAt: new Date().toISOString(), ...fields });
   if (unloading && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(endpoint, body)) return 'delivered';
   let response: Response;
   try {

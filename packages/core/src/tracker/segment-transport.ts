@@ -1,5 +1,5 @@
 import type { TrackMessage } from './envelope.js';
-import { postText } from './http-answer.js';
+import { postBatch } from './http-answer.js';
 import type { SendOptions, SendResult, Transport } from './transport.js';
 
 export interface SegmentTransportOptions {
@@ -25,6 +25,6 @@ export class SegmentTransport implements Transport {
 
   send(messages: TrackMessage[], { unloading }: SendOptions): Promise<SendResult> {
     const { endpoint, writeKey } = this.#options;
-    return postText(endpoint, JSON.stringify({ batch: messages, sentAt: new Date().toISOString(), writeKey }), unloading);
+    return postBatch(endpoint, messages, { writeKey }, unloading);
   }
 }

@@ -15,4 +15,5 @@ export interface Tracking {
   stats(): TrackerStats;
 }
 
-export type TrackingCall = [method: Exclude<keyof Tracking, 'stats' | 'flush'> | 'flush', args: unknown[]];
+/** A call waiting for the tracker: every method but `stats`, which answers at once. */
+export type TrackingCall = [method: Exclude<keyof Tracking, 'stats'>, args: unknown[]];

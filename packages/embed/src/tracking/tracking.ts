@@ -1,19 +1,16 @@
 import { CollectorTransport, MESSAGE_EVENT, defaultStorage, TouchStore, Tracker, logOnce, pickTouch, readAttributionOptions, touchFromClick, touchFromUrl, type TrackMessage, type TrackedEventName, type Transport } from '@vitrine/core';
 import type { EmbedConfig } from '../loader/config.js';
 import { defineConversion } from './conversion.js';
-import { lazyTransport } from './lazy-transport.js';
+import { lazyTransport, retryable } from './lazy-transport.js';
 import type { DestinationOption } from './destinations.js';
 import type { Tracking } from './tracking-api.js';
 
 /** A destination whose code is fetched only because the page asked for it. */
 const destination = (option: DestinationOption) => lazyTransport(() => import('./destinations.js').then((code) => code.createDestination(option)));
-let purchaseCode: Promise<typeof import('./purchase.js')> | undefined;
+const loadPurchaseCode = retryable(() => import('./purchase.js'));
 const orderCodeMissing = () => logOnce('error', 'the order was not sent: its code could not be loaded.');
-const loadPurchaseCode = () =>
-  (purchaseCode ??= import('./purchase.js').catch((error: unknown) => {
-    purchaseCode = undefined;
-    throw error;
-  }));
+/** Loaded already, or undefined: no order was reported, so there are no order ids to move or forget. */
+let purchaseCode: Promise<typeof import('./purchase.js')> | undefined;
 
 /**
  * The tracking chunk: one Tracker with the destinations the script tag names, creator touches from links and clip
@@ -34,13 +31,13 @@ export function startTracking(config: EmbedConfig): Tracking {
   let touches = new TouchStore(granted ? storage : null, now, attribution.windowDays);
 
   tracker.connect(window);
-  // A product clicked inside a creator's clip is a touch, like a creator's link.
+  // A product clicked inside a creator's clip is a touch, like a creator's link. Event names in this file are
+  // literals checked against their type, so the table of every name stays out of this chunk.
   addEventListener(MESSAGE_EVENT, (event) => {
     const message = (event as CustomEvent<TrackMessage>).detail;
     const touch = message.event === ('Product Clicked' satisfies TrackedEventName) ? touchFromClick(message.properties, now()) : undefined;
     if (touch) touches.add(touch);
   });
-  // Event names here are literals checked against their type, so the table of every name stays out of this chunk.
   const landing = touchFromUrl(location.href, now());
   if (landing) {
     touches.add(landing);
@@ -52,7 +49,7 @@ export function startTracking(config: EmbedConfig): Tracking {
     purchase(input) {
       // The touch as it is now; the order's code may take a moment to arrive.
       const touch = pickTouch(touches.all(), { ...attribution, now: now() });
-      loadPurchaseCode().then(
+      (purchaseCode = loadPurchaseCode()).then(
         (code) => code.reportPurchase(input, touch, tracker, attribution.model, granted ? storage : null),
         orderCodeMissing,
       );
@@ -76,7 +73,7 @@ export function startTracking(config: EmbedConfig): Tracking {
     stats: () => tracker.stats,
   };
   defineConversion((element) =>
-    loadPurchaseCode().then(
+    (purchaseCode = loadPurchaseCode()).then(
       ({ readConversion }) => {
         const order = readConversion(element);
         if (order) tracking.purchase(order);

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { compileOrigins } from './cors.js';
-import { openPglite, type Queryable } from './database.js';
+import { openDatabase, type Queryable } from './database.js';
 import { HttpError, sendError } from './http.js';
 import { createLog, type LogSink } from './log.js';
 import { migrate } from './migrations.js';
@@ -9,6 +9,10 @@ import { dispatch, type CollectorContext } from './routes.js';
 export interface CollectorOptions {
   /** PGlite data folder, created if missing; `memory://` keeps the database in memory. Default `.vitrine-data` in the cwd. */
   dataDir?: string;
+  /** `postgres://user:password@host:5432/database`: store in PostgreSQL instead of PGlite (`dataDir` is then unused). */
+  databaseUrl?: string;
+  /** Schema holding the collector's tables, created if missing (default: the connection's search_path). */
+  databaseSchema?: string;
   /** Origins whose pages may post events: exact (`https://shop.example`) or `http://localhost:*`, `https://*.shop.example`. */
   allowedOrigins?: readonly string[];
   /** Largest request body, in bytes (default 512 KB); larger is refused with 413. */
@@ -48,7 +52,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const maxBodyBytes = positiveInteger(options.maxBodyBytes ?? 512 * 1024, 'maxBodyBytes');
   const maxEventBytes = positiveInteger(options.maxEventBytes ?? 32 * 1024, 'maxEventBytes');
   const isAllowedOrigin = compileOrigins(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
-  const db = await openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? DEFAULT_DATA_DIR, schema: options.databaseSchema });
   try {
     await migrate(db);
   } catch (error) {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
+import pg from 'pg';
 import { createCollector, type Collector, type CollectorOptions } from '../src/index.js';
 
 export interface RunningCollector {
@@ -9,12 +11,55 @@ export interface RunningCollector {
   getEvents(query: string): Promise<Response>;
 }
 
-/** A collector on a free port with an in-memory database, closed when the test `t` ends. */
+/** The database this run targets: PostgreSQL when DATABASE_URL is set, PGlite otherwise. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL?.trim() || undefined;
+export const TEST_DATABASE_NAME = TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+/**
+ * Options to spread into `createCollector` for the database this run targets: a fresh schema on
+ * PostgreSQL (dropped when `t` ends, so tests sharing one database never see each other's rows), or
+ * an in-memory PGlite.
+ */
+export function testDatabaseOptions(t: TestContext): DatabaseOptions {
+  const { options, drop } = testDatabase();
+  // Idle connections hold no locks, so the drop does not wait for a collector closed after it.
+  t.after(drop);
+  return options;
+}
+
+type DatabaseOptions = Pick<CollectorOptions, 'dataDir' | 'databaseUrl' | 'databaseSchema'>;
+
+function testDatabase(): { options: DatabaseOptions; drop: () => Promise<void> } {
+  if (!TEST_DATABASE_URL) return { options: { dataDir: 'memory://' }, drop: async () => {} };
+  const databaseSchema = freshSchemaName();
+  return { options: { databaseUrl: TEST_DATABASE_URL, databaseSchema }, drop: () => dropSchema(TEST_DATABASE_URL!, databaseSchema) };
+}
+
+export function freshSchemaName(): string {
+  return `vitrine_test_${randomBytes(6).toString('hex')}`;
+}
+
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A collector on a free port with this run's database (see `testDatabaseOptions`), closed when the test `t` ends. */
 export async function startCollector(t: TestContext, options: CollectorOptions = {}): Promise<RunningCollector> {
   const logs: string[] = [];
-  const collector = await createCollector({ dataDir: 'memory://', log: (line) => logs.push(line), ...options });
+  const database = testDatabase();
+  let collector: Collector | undefined;
+  t.after(async () => {
+    await collector?.close();
+    await database.drop();
+  });
+  collector = await createCollector({ ...database.options, log: (line) => logs.push(line), ...options });
   const { url } = await collector.listen(0, '127.0.0.1');
-  t.after(() => collector.close());
   return {
     collector,
     url,

@@ -134,17 +134,17 @@ export async function openPostgres(url: string, { schema, poolSize = DEFAULT_POO
 }
 
 const INT8_OID = 20;
-const DATE_OIDS = new Set([1082, 1114, 1184]);
+const DATE_OID = 1082;
 
 /**
- * node-postgres answers int8 as a string and dates as local-time Dates; PGlite answers a JS number (a
- * BigInt past 2^53) and `new Date(text)`. Matching PGlite here keeps one shape for the collector's code.
+ * node-postgres answers int8 as a string and a date as local midnight; PGlite answers a JS number (a
+ * BigInt past 2^53) and UTC midnight. Matching PGlite here keeps one shape for the collector's code.
  * Set per pool, never on pg's global parsers, which other code in the process may rely on.
  */
 function getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
   if (format !== 'binary') {
     if (oid === INT8_OID) return parseInt8;
-    if (DATE_OIDS.has(oid)) return parseDate;
+    if (oid === DATE_OID) return parseDate;
   }
   return pg.types.getTypeParser(oid, format ?? 'text');
 }

@@ -4,7 +4,8 @@ import { ValidationError, expectStorableJson, type JsonObject } from './validati
 const MAX_JSON_DEPTH = 20;
 
 export interface BatchEnvelope {
-  site: string;
+  site?: string;
+  writeKey?: string;
   sentAt?: string;
   batch: unknown[];
 }
@@ -36,13 +37,22 @@ export function validateEnvelope(body: unknown): BatchEnvelope {
   return body as BatchEnvelope;
 }
 
-/** Splits a batch into storable events and refusals, so one bad event does not cost the good ones. */
-export function validateEvents(batch: unknown[], maxEventBytes: number): { events: StoredEvent[]; rejected: RejectedEvent[] } {
+/**
+ * Splits a batch into storable events and refusals, so one bad event does not cost the good ones. `check` may refuse
+ * an event the schema let through, by throwing a ValidationError.
+ */
+export function validateEvents(
+  batch: unknown[],
+  maxEventBytes: number,
+  check: (event: StoredEvent, path: string) => void = () => {},
+): { events: StoredEvent[]; rejected: RejectedEvent[] } {
   const events: StoredEvent[] = [];
   const rejected: RejectedEvent[] = [];
   batch.forEach((message, index) => {
     try {
-      events.push(validateEvent(message, `batch[${index}]`, maxEventBytes));
+      const event = validateEvent(message, `batch[${index}]`, maxEventBytes);
+      check(event, `batch[${index}]`);
+      events.push(event);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       rejected.push({ index, message: error.message });

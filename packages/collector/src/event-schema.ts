@@ -16,14 +16,13 @@ export const SITE: Located = eventSchemas.schema(`${batchSchema.$id}#/properties
 export const MESSAGE: Located = eventSchemas.schema(messageSchema.$id!);
 
 /**
- * The batch as this collector takes it: batch.v1.json, plus the `site` it files events under. The messages are left
- * out here and checked one by one against MESSAGE, so that one bad event does not cost the batch.
+ * The batch as this collector takes it: batch.v1.json, naming its site by `site` or by a Segment write key. The
+ * messages are left out here and checked one by one against MESSAGE, so that one bad event does not cost the batch.
  */
 export const COLLECTOR_BATCH: Located = {
   document: batchSchema,
   schema: {
     ...batchSchema,
-    required: [...(batchSchema.required ?? []), 'site'],
     properties: { ...batchSchema.properties, batch: { ...(batchSchema.properties!.batch as SchemaObject), items: true } },
   },
 };

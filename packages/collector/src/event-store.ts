@@ -11,7 +11,7 @@ export interface EventFilter {
   event?: string;
 }
 
-const COLUMNS_PER_ROW = 7;
+const COLUMNS_PER_ROW = 10;
 
 /**
  * Stores each message id once: a retried batch (the tracker retries on any doubt) adds nothing.
@@ -21,18 +21,27 @@ export async function insertEvents(db: Queryable, site: string, events: readonly
   if (events.length === 0) return [];
   const params: unknown[] = [];
   const rows = events.map((event, row) => {
-    params.push(event.messageId, site, event.event, event.anonymousId, event.timestamp, JSON.stringify(event.properties), JSON.stringify(event.context));
+    const { creator_id: creatorId, clip_id: clipId, product_id: productId } = event.properties;
+    params.push(
+      event.messageId, site, event.event, event.anonymousId, event.timestamp, JSON.stringify(event.properties), JSON.stringify(event.context),
+      reportKey(creatorId), reportKey(clipId), reportKey(productId),
+    );
     const at = (column: number) => `$${row * COLUMNS_PER_ROW + column}`;
-    return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::timestamptz, ${at(6)}::jsonb, ${at(7)}::jsonb)`;
+    return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::timestamptz, ${at(6)}::jsonb, ${at(7)}::jsonb, ${at(8)}, ${at(9)}, ${at(10)})`;
   });
   const { rows: inserted } = await db.query<{ message_id: string }>(
-    `INSERT INTO events (message_id, site, event, anonymous_id, occurred_at, properties, context)
+    `INSERT INTO events (message_id, site, event, anonymous_id, occurred_at, properties, context, creator_id, clip_id, product_id)
      VALUES ${rows.join(', ')}
      ON CONFLICT (message_id) DO NOTHING
      RETURNING message_id`,
     params,
   );
   return inserted.map((row) => row.message_id);
+}
+
+/** The ids reports group by; anything else in those properties is kept in the event but not reported on. */
+function reportKey(value: unknown): string | null {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 200 ? value : null;
 }
 
 interface EventRow {

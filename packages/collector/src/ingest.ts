@@ -1,24 +1,95 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { summarizeBatch } from './batch-summary.js';
-import { validateEnvelope, validateEvents } from './batch-validation.js';
+import { validateEnvelope, validateEvents, type StoredEvent } from './batch-validation.js';
+import type { SiteConfig } from './config.js';
+import type { Queryable } from './database.js';
 import { insertEvents } from './event-store.js';
 import { HttpError, parseContentType, readBody, sendJson } from './http.js';
 import type { CollectorContext } from './routes.js';
+import { recordClientOrder, type ClientOrder } from './orders/order-book.js';
+import { clientOrderOf } from './orders/order-input.js';
 import { ValidationError } from './validation.js';
 
 const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
 const PREFLIGHT_MAX_AGE_SECONDS = 7200; // Chromium's cap
 
-/** POST /v1/batch: answers 200 only once the events are stored, so the tracker may forget them. */
+/** POST /v1/batch: answers 200 only once the events (and the orders and touches they carry) are committed. */
 export async function handleBatch(context: CollectorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   allowOrigin(context, req, res);
   expectJsonContentType(req.headers['content-type']);
   const body = parseJson(await readBody(req, context.maxBodyBytes));
-  const { site, batch } = badRequestOnInvalid(() => validateEnvelope(body));
-  const { events, rejected } = validateEvents(batch, context.maxEventBytes);
-  const stored = await insertEvents(context.db, site, events);
+  const { batch, ...envelope } = badRequestOnInvalid(() => validateEnvelope(body));
+  const site = siteOf(context, envelope, req.headers.authorization);
+  const orders = new Map<string, ClientOrder>();
+  const { events, rejected } = validateEvents(batch, context.maxEventBytes, (event, path) => {
+    if (event.event === ORDER_COMPLETED) orders.set(event.messageId, clientOrderOf(site, event.properties, event.timestamp, path));
+  });
+  const stored = await storeBatch(context, site, events, orders);
   sendJson(res, 200, { accepted: events.length, rejected });
-  context.log(summarizeBatch({ site, events: events.map((event) => event.event), duplicates: events.length - stored.length, rejected: rejected.length }));
+  context.log(summarizeBatch({ site, events: events.map((event) => event.event), duplicates: events.length - stored, rejected: rejected.length }));
+}
+
+const ORDER_COMPLETED = 'Order Completed';
+const CREATOR_LINK_OPENED = 'Creator Link Opened';
+// Without a configuration every site is a development site: orders are recorded, at no commission, until confirmed.
+const UNCONFIGURED_SITE: SiteConfig = { autoConfirm: false, signingSecrets: [], writeKeys: [], commission: [] };
+
+/**
+ * One transaction: an acknowledged batch is wholly stored. Touches and orders follow only from events stored now
+ * for the first time, so a retried batch books nothing twice. Returns how many events were new.
+ */
+async function storeBatch(context: CollectorContext, site: string, events: StoredEvent[], orders: Map<string, ClientOrder>): Promise<number> {
+  if (events.length === 0) return 0;
+  const siteConfig = context.config.sites?.[site] ?? UNCONFIGURED_SITE;
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const fresh = new Set(await insertEvents(tx, site, events));
+    for (const event of events) {
+      if (!fresh.has(event.messageId)) continue;
+      if (event.event === CREATOR_LINK_OPENED) await recordTouch(tx, site, event);
+      const order = orders.get(event.messageId);
+      if (order) await recordClientOrder(tx, siteConfig, order, now);
+    }
+    return fresh.size;
+  });
+}
+
+async function recordTouch(tx: Queryable, site: string, event: StoredEvent): Promise<void> {
+  const { click_id: clickId, creator_id: creatorId, clip_id: clipId } = event.properties;
+  if (!isLinkId(clickId) || !isLinkId(creatorId)) return;
+  await tx.query(
+    `INSERT INTO touches (site, click_id, creator_id, clip_id, touched_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (site, click_id) DO NOTHING`,
+    [site, clickId, creatorId, isLinkId(clipId) ? clipId : null, event.timestamp],
+  );
+}
+
+function isLinkId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value);
+}
+
+/**
+ * The site a batch is filed under: `site` from our tracker, or a Segment-spec sender's write key (in the body, or
+ * as the Basic-auth user name Segment's HTTP API uses). With sites configured, only those are taken.
+ */
+function siteOf(context: CollectorContext, envelope: { site?: string; writeKey?: string }, authorization: string | undefined): string {
+  const sites = context.config.sites;
+  if (envelope.site !== undefined) {
+    if (sites && !sites[envelope.site]) throw new HttpError(403, 'unknown_site', `site ${envelope.site} is not configured on this collector`);
+    return envelope.site;
+  }
+  const writeKey = envelope.writeKey ?? basicAuthUser(authorization);
+  const owner = writeKey === undefined || !sites ? undefined : Object.keys(sites).find((id) => sites[id]!.writeKeys.includes(writeKey));
+  if (owner) return owner;
+  if (writeKey === undefined) throw new HttpError(400, 'invalid_batch', 'site: a batch names its site, or a write key configured for one');
+  throw new HttpError(401, 'unknown_write_key', 'the write key is not configured for any site');
+}
+
+function basicAuthUser(authorization: string | undefined): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
+  if (!match) return undefined;
+  const user = Buffer.from(match[1]!, 'base64').toString('utf8').split(':')[0];
+  return user || undefined;
 }
 
 /** OPTIONS /v1/batch: the CORS preflight a browser sends before a JSON POST from another origin. */

@@ -1,27 +1,58 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CollectorConfig } from './config.js';
 import type { OriginMatcher } from './cors.js';
-import type { Queryable } from './database.js';
+import type { Database } from './database.js';
 import { HttpError, sendError, sendJson } from './http.js';
 import { handleBatch, handleBatchPreflight } from './ingest.js';
 import { printable } from './log.js';
+import { handleConfirmOrder, handleRefund } from './orders/order-routes.js';
 import { handleListEvents } from './read-events.js';
+import type { KeyRing } from './reports/api-keys.js';
+import { handleListOrders, handleReport } from './reports/report-routes.js';
 
 /** What every handler may use; built once per collector. */
 export interface CollectorContext {
-  db: Queryable;
+  db: Database;
+  config: CollectorConfig;
   isAllowedOrigin: OriginMatcher;
+  keyRing: KeyRing;
   maxBodyBytes: number;
   maxEventBytes: number;
   log: (line: string) => void;
+  /** The collector's clock: ledger entries are dated by it, and signatures checked against it. */
+  now: () => Date;
 }
 
-type Handler = (context: CollectorContext, req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+/** `params` are the decoded path segments a pattern route captured, like the order id of a refund. */
+type Handler = (context: CollectorContext, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => void | Promise<void>;
+type Methods = Partial<Record<string, Handler>>;
 
-const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
+const ROUTES: Record<string, Methods> = {
   '/v1/batch': { POST: handleBatch, OPTIONS: handleBatchPreflight },
   '/v1/events': { GET: handleListEvents },
+  '/v1/orders': { GET: handleListOrders, POST: handleConfirmOrder },
   '/healthz': { GET: handleHealth },
 };
+
+const PATTERN_ROUTES: Array<[RegExp, Methods]> = [
+  [/^\/v1\/orders\/([^/]+)\/refunds$/, { POST: handleRefund }],
+  [/^\/v1\/reports\/([^/]+)$/, { GET: handleReport }],
+];
+
+function route(pathname: string): { methods: Methods; params: string[] } | undefined {
+  const exact = ROUTES[pathname];
+  if (exact) return { methods: exact, params: [] };
+  for (const [pattern, methods] of PATTERN_ROUTES) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    try {
+      return { methods, params: match.slice(1).map((segment) => decodeURIComponent(segment)) };
+    } catch {
+      throw new HttpError(400, 'invalid_path', 'the path holds a malformed percent-encoding');
+    }
+  }
+  return undefined;
+}
 
 async function handleHealth(context: CollectorContext, _req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Healthy means the database answers, which is what a load balancer needs to know.
@@ -39,15 +70,16 @@ export async function dispatch(context: CollectorContext, req: IncomingMessage, 
   res.setHeader('Vary', 'Origin');
   try {
     const url = new URL(req.url ?? '/', 'http://collector.invalid');
-    const methods = ROUTES[url.pathname];
-    if (!methods) throw new HttpError(404, 'not_found', `no route for ${url.pathname.slice(0, 200)}`);
+    const found = route(url.pathname);
+    if (!found) throw new HttpError(404, 'not_found', `no route for ${printable(url.pathname, 200)}`);
+    const { methods, params } = found;
     // HEAD is GET without the body; Node drops the body itself.
     const handler = methods[req.method === 'HEAD' ? 'GET' : (req.method ?? '')];
     if (!handler) {
       const allow = Object.keys(methods).join(', ');
       throw new HttpError(405, 'method_not_allowed', `${url.pathname} accepts ${allow}`, { Allow: allow });
     }
-    await handler(context, req, res, url);
+    await handler(context, req, res, url, params);
   } catch (error) {
     if (res.headersSent) {
       res.destroy();

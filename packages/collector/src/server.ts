@@ -1,9 +1,11 @@
 import { createServer } from 'node:http';
+import { parseConfig, type CollectorConfig } from './config.js';
 import { compileOrigins } from './cors.js';
 import { openDatabase, type Queryable } from './database.js';
 import { HttpError, sendError } from './http.js';
 import { createLog, type LogSink } from './log.js';
 import { migrate } from './migrations.js';
+import { createKeyRing } from './reports/api-keys.js';
 import { dispatch, type CollectorContext } from './routes.js';
 
 export interface CollectorOptions {
@@ -21,6 +23,13 @@ export interface CollectorOptions {
   maxEventBytes?: number;
   /** Receives one line per batch and per server error; `false` for silence. Default `console.log`. */
   log?: LogSink | false;
+  /**
+   * Sites, signing secrets, API keys, commission rules and rate limits (see config.ts, or `--config` on the command
+   * line). Without it any site may send events, and orders and reports are closed.
+   */
+  config?: CollectorConfig;
+  /** The clock ledger entries are dated by and signatures are checked against; for tests. */
+  now?: () => Date;
 }
 
 export interface ListeningAddress {
@@ -51,7 +60,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export async function createCollector(options: CollectorOptions = {}): Promise<Collector> {
   const maxBodyBytes = positiveInteger(options.maxBodyBytes ?? 512 * 1024, 'maxBodyBytes');
   const maxEventBytes = positiveInteger(options.maxEventBytes ?? 32 * 1024, 'maxEventBytes');
-  const isAllowedOrigin = compileOrigins(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+  const config = options.config ?? parseConfig({});
+  const isAllowedOrigin = compileOrigins(options.allowedOrigins ?? config.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? DEFAULT_DATA_DIR, schema: options.databaseSchema });
   try {
     await migrate(db);
@@ -59,7 +69,16 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     await db.close();
     throw error;
   }
-  const context: CollectorContext = { db, isAllowedOrigin, maxBodyBytes, maxEventBytes, log: createLog(options.log) };
+  const context: CollectorContext = {
+    db,
+    config,
+    isAllowedOrigin,
+    keyRing: createKeyRing(config.apiKeys),
+    maxBodyBytes,
+    maxEventBytes,
+    log: createLog(options.log),
+    now: options.now ?? (() => new Date()),
+  };
 
   let closing: Promise<void> | undefined;
   let inFlight = 0;

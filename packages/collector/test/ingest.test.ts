@@ -135,7 +135,7 @@ test('a batch of the wrong shape is refused with 400 naming the first bad field,
   const cases: Array<[unknown, string]> = [
     [[trackMessage()], 'body: expected a JSON object like {"batch": [...], "sentAt": "...", "site": "..."}, got an array of 1 item'],
     [{ ...batchOf([trackMessage()]), site: 'has space' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "has space"'],
-    [{ ...batchOf([trackMessage()]), site: undefined }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got nothing'],
+    [{ ...batchOf([trackMessage()]), site: undefined }, 'site: a batch names its site, or a write key configured for one'],
     [{ ...batchOf([trackMessage()]), site: '-demo' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "-demo"'],
     [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
     [batchOf([]), 'batch: expected an array of 1-500 messages, got an array of 0 items'],

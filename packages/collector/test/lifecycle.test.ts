@@ -34,7 +34,10 @@ test('events in a data folder survive close and reopen; migrations run once', as
   const reopened = await second.listen(0);
   assert.deepEqual((await readEvents(reopened.url)).map((event) => [event.messageId, event.event]), [[message.messageId, 'Order Completed']]);
   const { rows } = await second.db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
-  assert.deepEqual(rows, [{ version: 1, name: 'create events' }]);
+  assert.deepEqual(rows, [
+    { version: 1, name: 'create events' },
+    { version: 2, name: 'orders and commission ledger' },
+  ]);
 });
 
 test('close() lets a request in flight finish and be stored, and stops accepting new connections', async (t) => {

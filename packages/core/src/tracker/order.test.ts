@@ -32,7 +32,7 @@ describe('readPurchase', () => {
       orderId: '1001',
       currency: 'EUR',
       total: 5997,
-      items: [{ productId: 'linen-shirt', variantId: 'linen-shirt-m', price: 1999, quantity: 3 }],
+      items: [{ productId: 'linen-shirt', variantId: 'linen-shirt-m', brand: undefined, price: 1999, quantity: 3 }],
       discounts: [
         { code: 'SUMMER', amount: 500 },
         { code: undefined, amount: 100 },
@@ -107,8 +107,16 @@ describe('orderCompletedProperties', () => {
       tax: 17.55,
       shipping: 4.95,
       discount: 15.01,
+      discount_minor: 1501,
       coupon: 'SUMMER',
     });
+  });
+
+  it('sends each line\'s brand, which commission rules may name', () => {
+    const order = { ...ORDER, items: [{ productId: 'cap', brand: 'north-co', price: 2500, quantity: 2 }] };
+    expect(orderCompletedProperties(readPurchase(order), undefined).products).to.deep.equal([
+      { product_id: 'cap', variant: undefined, brand: 'north-co', price: 25, price_minor: 2500, quantity: 2 },
+    ]);
   });
 
   it('leaves out what the order does not say', () => {

@@ -17,6 +17,8 @@ export interface Purchase {
 export interface PurchaseItem {
   productId: string;
   variantId?: string | undefined;
+  /** The brand commission rules may name. */
+  brand?: string | undefined;
   /** One unit's price. */
   price: number;
   quantity: number;
@@ -62,6 +64,7 @@ export function readPurchase(input: unknown): Purchase {
     items: list(order.items, 'items', (item, path) => ({
       productId: readId(item.productId, `${path}productId`),
       variantId: optional(item.variantId, (id) => readId(id, `${path}variantId`)),
+      brand: optional(item.brand, (brand) => readId(brand, `${path}brand`)),
       price: integer(item.price, `${path}price`),
       quantity: integer(item.quantity, `${path}quantity`, 1),
     })),
@@ -84,6 +87,7 @@ export function readPurchase(input: unknown): Purchase {
 export function orderCompletedProperties(purchase: Purchase, touch: Touch | undefined, model: AttributionModel = 'last-click'): TrackProperties {
   const { currency, total, tax, shipping, discounts } = purchase;
   const major = (amount: number | undefined) => optional(amount, () => toMajorUnits({ amount: amount!, currency }));
+  const discount = discounts?.reduce((sum, entry) => sum + entry.amount, 0);
   return {
     order_id: purchase.orderId,
     total: major(total),
@@ -91,12 +95,14 @@ export function orderCompletedProperties(purchase: Purchase, touch: Touch | unde
     revenue: major(tax === undefined || shipping === undefined ? undefined : total - tax - shipping),
     tax: major(tax),
     shipping: major(shipping),
-    discount: major(discounts?.reduce((sum, discount) => sum + discount.amount, 0)),
+    discount: major(discount),
+    discount_minor: discount,
     coupon: discounts?.find((discount) => discount.code)?.code,
     currency,
     products: purchase.items.map((item) => ({
       product_id: item.productId,
       variant: item.variantId,
+      brand: item.brand,
       price: major(item.price),
       price_minor: item.price,
       quantity: item.quantity,

@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
 import { describeOriginPatternError } from './cors.js';
-import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_DATA_DIR } from './server.js';
+import { DEFAULT_DATA_DIR } from './server.js';
 
 export interface CliOptions {
   help: boolean;
   port: number;
   host: string;
   dataDir: string;
-  allowedOrigins: string[];
+  /** Unset: the configuration file's origins, or the development defaults. */
+  allowedOrigins?: string[];
+  /** A JSON configuration file: sites, signing secrets, API keys, commission rules, rate limits. */
+  configFile?: string;
+  /** PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
 }
 
 /** A mistake in the command line or environment: printed with the usage hint, exit code 2. */
@@ -15,14 +20,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const USAGE = `Usage: vitrine-collector [--port 8787] [--host 127.0.0.1] [--data .vitrine-data] [--origin http://localhost:*]...
+export const USAGE = `Usage: vitrine-collector [--config vitrine.config.json] [--port 8787] [--host 127.0.0.1] [--data .vitrine-data] [--origin <o>]...
 
+  --config <file> sites, signing secrets, API keys, commission rules and rate limits, as JSON; a secret
+                  written "env:NAME" is read from the environment. Env VITRINE_CONFIG. Without it any
+                  site may send events, and orders and reports are closed.
   --port <n>      port to listen on, 0-65535 (0 picks a free one). Env VITRINE_PORT. Default 8787.
   --host <host>   interface to listen on. Default 127.0.0.1.
-  --data <dir>    database folder, created if missing. Env VITRINE_DATA_DIR. Default .vitrine-data.
+  --data <dir>    embedded database folder, created if missing. Env VITRINE_DATA_DIR. Default .vitrine-data.
+                  Env DATABASE_URL=postgres://user:password@host:5432/db uses PostgreSQL instead.
   --origin <o>    origin whose pages may send events, like https://shop.example, http://localhost:*
                   or https://*.shop.example; repeat for several. Env VITRINE_ALLOWED_ORIGINS
-                  (comma-separated). Default http://localhost:* and http://127.0.0.1:*.
+                  (comma-separated). Default: the configuration's allowedOrigins, else
+                  http://localhost:* and http://127.0.0.1:*.
   -h, --help      show this help`;
 
 /** Flags win over the environment, which wins over the defaults. */
@@ -34,6 +44,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
       strict: true,
       allowPositionals: false,
       options: {
+        config: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
@@ -46,16 +57,21 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   }
   const fromEnv = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
   const envOrigins = fromEnv('VITRINE_ALLOWED_ORIGINS');
+  const configFile = values.config !== undefined ? nonEmpty(values.config, '--config') : fromEnv('VITRINE_CONFIG');
+  const databaseUrl = fromEnv('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new UsageError('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+  }
   return {
     help: values.help ?? false,
     port: values.port !== undefined ? parsePort(values.port, '--port') : fromEnv('VITRINE_PORT') ? parsePort(fromEnv('VITRINE_PORT')!, 'VITRINE_PORT') : 8787,
     host: nonEmpty(values.host ?? '127.0.0.1', '--host'),
     dataDir: values.data !== undefined ? nonEmpty(values.data, '--data') : (fromEnv('VITRINE_DATA_DIR') ?? DEFAULT_DATA_DIR),
-    allowedOrigins: values.origin
-      ? checkOrigins(values.origin, '--origin')
-      : envOrigins
-        ? checkOrigins(envOrigins.split(',').map((origin) => origin.trim()).filter(Boolean), 'VITRINE_ALLOWED_ORIGINS')
-        : [...DEFAULT_ALLOWED_ORIGINS],
+    ...(values.origin
+      ? { allowedOrigins: checkOrigins(values.origin, '--origin') }
+      : envOrigins && { allowedOrigins: checkOrigins(envOrigins.split(',').map((origin) => origin.trim()).filter(Boolean), 'VITRINE_ALLOWED_ORIGINS') }),
+    ...(configFile !== undefined && { configFile }),
+    ...(databaseUrl !== undefined && { databaseUrl }),
   };
 }
 

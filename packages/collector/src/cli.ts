@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { USAGE, UsageError, parseCliOptions, type CliOptions } from './cli-options.js';
-import { createCollector, type Collector } from './server.js';
+import { ConfigError, loadConfigFile, type CollectorConfig } from './config.js';
+import { DEFAULT_ALLOWED_ORIGINS, createCollector, type Collector } from './server.js';
 
 async function main(): Promise<void> {
   let options: CliOptions;
@@ -15,11 +16,28 @@ async function main(): Promise<void> {
   }
   if (options.help) return void console.log(USAGE);
 
+  let config: CollectorConfig | undefined;
+  if (options.configFile !== undefined) {
+    try {
+      config = await loadConfigFile(options.configFile, process.env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(`vitrine-collector: ${options.configFile}: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  const database = options.databaseUrl ? `PostgreSQL at ${redactedUrl(options.databaseUrl)}` : `PGlite in ${resolve(options.dataDir)}`;
   let collector: Collector;
   try {
-    collector = await createCollector({ dataDir: options.dataDir, allowedOrigins: options.allowedOrigins });
+    collector = await createCollector({
+      dataDir: options.dataDir,
+      ...(options.databaseUrl && { databaseUrl: options.databaseUrl }),
+      ...(options.allowedOrigins && { allowedOrigins: options.allowedOrigins }),
+      ...(config && { config }),
+    });
   } catch (error) {
-    return fail(`cannot open the database in ${resolve(options.dataDir)}: ${(error as Error).message}`);
+    return fail(`cannot open ${database}: ${(error as Error).message}`);
   }
   let url: string;
   try {
@@ -31,7 +49,9 @@ async function main(): Promise<void> {
     return fail(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   console.log(`Vitrine collector listening on ${url}`);
-  console.log(`  data ${resolve(options.dataDir)}, origins ${options.allowedOrigins.join(' ')}`);
+  const origins = options.allowedOrigins ?? config?.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
+  const sites = config?.sites ? Object.keys(config.sites).join(', ') : 'any (no --config)';
+  console.log(`  database ${database}; sites ${sites}; origins ${origins.join(' ')}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -49,6 +69,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The URL without its password, for the start-up line. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the DATABASE_URL given';
+  }
 }
 
 function fail(message: string): void {

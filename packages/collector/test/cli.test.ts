@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +13,20 @@ const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 test('without flags or environment the CLI uses the documented defaults', () => {
+  // Origins are left to the configuration file, then to the collector's development defaults.
   assert.deepEqual(parseCliOptions([], {}), {
     help: false,
     port: 8787,
     host: '127.0.0.1',
     dataDir: '.vitrine-data',
-    allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'],
   });
+});
+
+test('--config and VITRINE_CONFIG name the configuration file; DATABASE_URL selects PostgreSQL', () => {
+  assert.equal(parseCliOptions([], { VITRINE_CONFIG: 'site.json' }).configFile, 'site.json');
+  assert.equal(parseCliOptions(['--config', 'flag.json'], { VITRINE_CONFIG: 'site.json' }).configFile, 'flag.json');
+  assert.equal(parseCliOptions([], { DATABASE_URL: 'postgres://u:p@db:5432/vitrine' }).databaseUrl, 'postgres://u:p@db:5432/vitrine');
+  assert.throws(() => parseCliOptions([], { DATABASE_URL: 'mysql://db/vitrine' }), { name: 'UsageError', message: 'DATABASE_URL: expected a postgres:// or postgresql:// URL' });
 });
 
 test('flags win over the environment, which wins over the defaults', () => {
@@ -112,4 +119,30 @@ test('the CLI exits with code 2 and a clear message on a bad argument', async ()
 
   assert.equal(code, 2);
   assert.match(stderr, /^vitrine-collector: --port: expected a port from 0 to 65535, got "eighty"\nRun vitrine-collector --help/);
+});
+
+test('a configuration mistake stops the CLI at start with exit code 2, naming the setting and never the secret', async (t) => {
+  const root = await mkdtemp(join(tmpdir(), 'vitrine-cli-config-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const configFile = join(root, 'vitrine.config.json');
+  await writeFile(configFile, JSON.stringify({ sites: { demo: { signingSecrets: ['env:DEMO_SECRET'], commission: [{ rate: 0.1 }, { brand: 'acme', rate: 12 }] } } }));
+  const run = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--config', configFile, '--port', '0', '--data', join(root, 'data')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  };
+
+  const unset = await run({ DEMO_SECRET: '' });
+  assert.equal(unset.code, 2);
+  assert.match(unset.stderr, /sites\.demo\.signingSecrets\[0\]: the environment variable DEMO_SECRET is not set/);
+
+  const badRate = await run({ DEMO_SECRET: 'a-secret-of-enough-length' });
+  assert.equal(badRate.code, 2);
+  assert.match(badRate.stderr, /sites\.demo\.commission\[1\]\.rate: expected a fraction of the price paid from 0 to 1/);
+  assert.doesNotMatch(badRate.stderr, /a-secret-of-enough-length/);
 });

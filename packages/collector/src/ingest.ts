@@ -5,7 +5,7 @@ import type { SiteConfig } from './config.js';
 import type { Queryable } from './database.js';
 import { insertEvents } from './event-store.js';
 import { HttpError, parseContentType, readBody, sendJson } from './http.js';
-import type { CollectorContext } from './routes.js';
+import { throwIfLimited, type CollectorContext } from './routes.js';
 import { recordClientOrder, type ClientOrder } from './orders/order-book.js';
 import { clientOrderOf } from './orders/order-input.js';
 import { ValidationError } from './validation.js';
@@ -20,6 +20,7 @@ export async function handleBatch(context: CollectorContext, req: IncomingMessag
   const body = parseJson(await readBody(req, context.maxBodyBytes));
   const { batch, ...envelope } = badRequestOnInvalid(() => validateEnvelope(body));
   const site = siteOf(context, envelope, req.headers.authorization);
+  throwIfLimited(context.limitSite, site, `for site ${site}`, context, req);
   const orders = new Map<string, ClientOrder>();
   const { events, rejected } = validateEvents(batch, context.maxEventBytes, (event, path) => {
     if (event.event === ORDER_COMPLETED) orders.set(event.messageId, clientOrderOf(site, event.properties, event.timestamp, path));

@@ -5,6 +5,7 @@ import type { Database } from './database.js';
 import { HttpError, sendError, sendJson } from './http.js';
 import { handleBatch, handleBatchPreflight } from './ingest.js';
 import { printable } from './log.js';
+import { callerKey, type RateLimiter } from './rate-limit.js';
 import { handleConfirmOrder, handleRefund } from './orders/order-routes.js';
 import { handleListEvents } from './read-events.js';
 import type { KeyRing } from './reports/api-keys.js';
@@ -21,6 +22,8 @@ export interface CollectorContext {
   log: (line: string) => void;
   /** The collector's clock: ledger entries are dated by it, and signatures checked against it. */
   now: () => Date;
+  limitCaller: RateLimiter;
+  limitSite: RateLimiter;
 }
 
 /** `params` are the decoded path segments a pattern route captured, like the order id of a refund. */
@@ -64,6 +67,18 @@ async function handleHealth(context: CollectorContext, _req: IncomingMessage, re
   sendJson(res, 200, { ok: true });
 }
 
+/**
+ * 429 with Retry-After when `key` has used its share. The answer is readable by an allowed origin, so the tracker
+ * waits as long as it is asked instead of guessing.
+ */
+export function throwIfLimited(limiter: RateLimiter, key: string, who: string, context: CollectorContext, req: IncomingMessage): void {
+  const waitSeconds = limiter(key, Date.now());
+  if (waitSeconds === 0) return;
+  const origin = req.headers.origin;
+  const cors: Record<string, string> = origin !== undefined && context.isAllowedOrigin(origin) ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After' } : {};
+  throw new HttpError(429, 'rate_limited', `too many requests ${who}; try again in ${waitSeconds} s`, { 'Retry-After': String(waitSeconds), ...cors });
+}
+
 /** Routes one request and turns every failure into a JSON error; never throws. */
 export async function dispatch(context: CollectorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Answers vary with Origin (CORS), so a shared cache must not serve one origin's answer to another.
@@ -73,6 +88,8 @@ export async function dispatch(context: CollectorContext, req: IncomingMessage, 
     const found = route(url.pathname);
     if (!found) throw new HttpError(404, 'not_found', `no route for ${printable(url.pathname, 200)}`);
     const { methods, params } = found;
+    // A load balancer's health checks come from one address every few seconds: never limit them.
+    if (url.pathname !== '/healthz') throwIfLimited(context.limitCaller, callerKey(req.socket.remoteAddress), 'from this address', context, req);
     // HEAD is GET without the body; Node drops the body itself.
     const handler = methods[req.method === 'HEAD' ? 'GET' : (req.method ?? '')];
     if (!handler) {

@@ -5,6 +5,7 @@ import { openDatabase, type Queryable } from './database.js';
 import { HttpError, sendError } from './http.js';
 import { createLog, type LogSink } from './log.js';
 import { migrate } from './migrations.js';
+import { createRateLimiter } from './rate-limit.js';
 import { createKeyRing } from './reports/api-keys.js';
 import { dispatch, type CollectorContext } from './routes.js';
 
@@ -78,6 +79,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     maxEventBytes,
     log: createLog(options.log),
     now: options.now ?? (() => new Date()),
+    limitCaller: createRateLimiter(config.rateLimits.perIp),
+    limitSite: createRateLimiter(config.rateLimits.perSite),
   };
 
   let closing: Promise<void> | undefined;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SiteConfig } from '../config.js';
 import { HttpError, parseContentType, readBody, sendJson } from '../http.js';
 import { printable } from '../log.js';
-import type { CollectorContext } from '../routes.js';
+import { throwIfLimited, type CollectorContext } from '../routes.js';
 import { ValidationError, isObject } from '../validation.js';
 import { OrderProblem, confirmOrder, refundOrder } from './order-book.js';
 import { readRefund, readServerOrder } from './order-input.js';
@@ -55,6 +55,7 @@ async function readSignedBody(context: CollectorContext, req: IncomingMessage): 
   if (!site || site.signingSecrets.length === 0) {
     throw unauthorized('unknown_site', 'body.site must name a configured site with signing secrets');
   }
+  throwIfLimited(context.limitSite, siteId!, `for site ${siteId}`, context, req);
   const problem = checkSignature(Array.isArray(header) ? header.join(',') : header, raw, site.signingSecrets, context.now().getTime());
   if (problem) throw unauthorized(`signature_${problem}`, SIGNATURE_MESSAGES[problem]);
   return { site, body };

@@ -97,8 +97,10 @@ function listen(server, port, host) {
 
 /** Starts the collector and the static server; resolves with their URLs and a `close()`. */
 export async function startExamples({ port = 8080, collectorPort = 8787, host = '127.0.0.1', dataDir = join(repoRoot, '.vitrine-data'), log } = {}) {
-  const { createCollector } = await import(pathToFileURL(join(repoRoot, 'packages/collector/dist/index.js')).href);
-  const collector = await createCollector({ dataDir, allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'], ...(log === undefined ? {} : { log }) });
+  const { createCollector, loadConfigFile } = await import(pathToFileURL(join(repoRoot, 'packages/collector/dist/index.js')).href);
+  // Local-only secrets and keys: the demo's orders can be confirmed and its dashboard opened without any set-up.
+  const config = await loadConfigFile(join(repoRoot, 'examples/collector.config.json'), process.env);
+  const collector = await createCollector({ dataDir, config, ...(log === undefined ? {} : { log }) });
   const collectorUrl = (await collector.listen(collectorPort, host)).url.replace(/\/$/, '');
   const server = createStaticServer({ collectorOrigin: collectorUrl });
   const actualPort = await listen(server, port, host);
@@ -123,6 +125,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     showcase (de)    ${examplesUrl}brand-catalog/showcase.html
   Collector          ${collectorUrl}
     events (demo)    ${collectorUrl}/v1/events?site=demo
+    dashboard        ${collectorUrl}/dashboard  (site demo, key demo-brand-key-for-local-use-only)
     health           ${collectorUrl}/healthz
 
   Press Ctrl+C to stop.

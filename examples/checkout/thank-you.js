@@ -5,5 +5,5 @@ window.Vitrine.purchase({
   orderId,
   currency: 'EUR',
   total: 4900,
-  items: [{ productId: 'linen-shirt', price: 4900, quantity: 1 }],
+  items: [{ productId: 'linen-shirt', brand: 'Northwind', price: 4900, quantity: 1 }],
 });

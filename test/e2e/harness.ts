@@ -8,6 +8,9 @@ import { startExamples } from '../../examples/serve.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { chromiumArgs, chromiumPath } from '../tooling/chromium.mjs';
 
+/** The demo site's brand key, from examples/collector.config.json. */
+export const DEMO_BRAND_KEY = 'demo-brand-key-for-local-use-only';
+
 export interface Harness {
   examplesUrl: string;
   collectorUrl: string;
@@ -47,7 +50,7 @@ export async function waitForEvents(
   const deadline = Date.now() + timeout;
   let events: StoredEvent[] = [];
   while (Date.now() < deadline) {
-    const response = await fetch(`${collectorUrl}/v1/events?site=demo&limit=1000`);
+    const response = await fetch(`${collectorUrl}/v1/events?site=demo&limit=1000`, { headers: { authorization: `Bearer ${DEMO_BRAND_KEY}` } });
     events = ((await response.json()) as { events: StoredEvent[] }).events;
     if (accept(events)) return events;
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -8,8 +8,11 @@ import { ValidationError, expectText } from './validation.js';
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
-/** GET /v1/events?site=demo&limit=100&event=Product%20Clicked: the newest events of one site. */
-export async function handleListEvents(context: CollectorContext, _req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+/**
+ * GET /v1/events?site=demo&limit=100&event=Product%20Clicked: the newest events of one site. With a configuration
+ * it takes a brand's API key; only a collector run without one (local development) answers anybody.
+ */
+export async function handleListEvents(context: CollectorContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const query = url.searchParams;
   let filter;
   try {
@@ -21,6 +24,10 @@ export async function handleListEvents(context: CollectorContext, _req: Incoming
   } catch (error) {
     if (error instanceof ValidationError) throw new HttpError(400, 'invalid_query', error.message);
     throw error;
+  }
+  if (context.config.sites) {
+    const caller = context.keyRing(req, filter.site);
+    if (caller.scope.role !== 'brand') throw new HttpError(403, 'brand_key_needed', 'raw events are for the brand; a creator key reads /v1/reports');
   }
   sendJson(res, 200, { events: await listEvents(context.db, filter) });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startHarness, waitForEvents, watchProblems, type Harness, type StoredEvent } from './harness.js';
+import { realProblems, startHarness, waitForEvents, watchProblems, type Harness, type StoredEvent } from './harness.js';
 
 /** Counts every localStorage write and delete Vitrine makes (its keys start with `vitrine:`), from page start. */
 const COUNT_STORAGE_WRITES = `
@@ -17,11 +17,6 @@ const COUNT_STORAGE_WRITES = `
   }
 `;
 
-/**
- * A send still in flight when a page navigates shows as aborted from that page; its messages stay queued and the next
- * page sends them again (the collector keeps each message id once). Only that is not a problem.
- */
-const realProblems = (problems: string[]) => problems.filter((problem) => !/^request failed: .*\/v1\/batch \(net::ERR_ABORTED\)$/.test(problem));
 
 const orderOf = (events: StoredEvent[], orderId: string) => events.filter((e) => e.event === 'Order Completed' && e.properties.order_id === orderId);
 

@@ -179,7 +179,7 @@ test('hostile strings are stored verbatim as data and the table survives', async
   assert.equal(rows[0]!.count, 2);
 });
 
-test('unknown fields are accepted but not stored', async (t) => {
+test("unknown fields are accepted but not stored; a sender's context.ip among them, so no IP address is stored", async (t) => {
   const running = await startCollector(t);
   const message = trackMessage({ userId: 'u-1', integrations: { All: true } });
   (message.context as Record<string, unknown>).ip = '203.0.113.9';

@@ -100,4 +100,28 @@ export default [
   },
 
   library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin),
+
+  // The collector's /dashboard page: one self-contained module beside its HTML shell and page stylesheet.
+  {
+    input: { dashboard: 'packages/collector/dashboard/src/dashboard.ts' },
+    plugins: [
+      nodeResolve({ browser: true }),
+      production,
+      typescript({ tsconfig: 'packages/collector/dashboard/tsconfig.json' }),
+      minify,
+      {
+        name: 'dashboard-shell',
+        async generateBundle() {
+          const { readFile } = await import('node:fs/promises');
+          for (const fileName of ['index.html', 'dashboard.css']) {
+            const path = `packages/collector/dashboard/${fileName}`;
+            this.addWatchFile(path);
+            this.emitFile({ type: 'asset', fileName, source: await readFile(path, 'utf8') });
+          }
+        },
+      },
+    ],
+    output: { dir: 'packages/collector/dist/dashboard', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+    onwarn,
+  },
 ];

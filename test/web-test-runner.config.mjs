@@ -32,7 +32,7 @@ const serveMswWorker = async (context, next) => {
 
 export default {
   rootDir,
-  files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', 'packages/collector/dashboard/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [serveMswWorker],
   plugins: [

@@ -1,0 +1,44 @@
+import { html, type TemplateResult } from 'lit';
+import { formatCount, formatMoneyAmount, formatPercent } from '../format.js';
+import type { Totals } from '../report.js';
+import { strings } from '../strings.js';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** A labelled radio group drawn as a segmented control: arrow keys move through it, as in any radio group. */
+export function choiceGroup(legend: string, name: string, choices: Choice[], selected: string, onChange: (value: string) => void): TemplateResult {
+  return html`<fieldset class="choice">
+    <legend>${legend}</legend>
+    <div class="options">
+      ${choices.map(
+        (choice) => html`<label>
+          <input type="radio" name=${name} value=${choice.value} .checked=${choice.value === selected} @change=${() => onChange(choice.value)} />
+          <span>${choice.label}</span>
+        </label>`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
+/** The period at a glance; while loading every value is a placeholder of the same height. */
+export function totalsList(totals: Totals | undefined, currency: string, locale: string): TemplateResult {
+  const money = (amount: number) => formatMoneyAmount(amount, currency, locale);
+  const bone = html`<span class="bone"></span>`;
+  // A period without sales has no currency to write a zero in.
+  const none = html`<span aria-hidden="true">–</span><span class="visually-hidden">${strings.none}</span>`;
+  const value = (text: () => string) => (!totals ? bone : currency ? text() : none);
+  const rate = totals ? formatPercent(totals.conversionRate, locale) : undefined;
+  return html`<section aria-labelledby="totals-title"><h2 class="visually-hidden" id="totals-title">${strings.totals}</h2><dl class="totals">
+    <div class="total main"><dt>${strings.earnings}</dt><dd>${value(() => money(totals!.earnings))}</dd></div>
+    <div class="total"><dt>${strings.pending}</dt><dd>${value(() => money(totals!.commissionPending))}</dd></div>
+    <div class="total"><dt>${strings.revenue}</dt><dd>${value(() => money(totals!.revenue))}</dd></div>
+    <div class="total"><dt>${strings.orders}</dt><dd>${totals ? formatCount(totals.orders, locale) : bone}</dd></div>
+    <div class="total">
+      <dt>${strings.conversion}</dt>
+      <dd>${totals ? (rate ?? html`<span aria-hidden="true">–</span><span class="visually-hidden">${strings.noClicks}</span>`) : bone}</dd>
+    </div>
+  </dl></section>`;
+}

@@ -1,0 +1,88 @@
+/** Every word the dashboard shows, in one place. */
+export const strings = {
+  pageTitle: 'Earnings dashboard',
+  signInTitle: 'Sign in to your earnings',
+  signInIntro: 'Use the site id and the API key your collector gave you. They are kept only until you close this tab.',
+  site: 'Site',
+  siteHint: 'For example demo',
+  apiKey: 'API key',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  siteInvalid: 'Enter a site id: 1 to 64 letters, digits, “_” or “-”.',
+  apiKeyMissing: 'Enter your API key.',
+
+  unauthorized: 'That key was not accepted. Check the API key and sign in again.',
+  forbidden: 'That key is not for this site. Check the site id.',
+  unreachable: 'The collector cannot be reached. Check your connection, then try again.',
+  timeout: 'The collector took too long to answer. Try again in a moment.',
+  rateLimited: 'Too many requests in a short time. Wait a minute, then try again.',
+  serverError: 'The collector could not answer right now. Try again in a moment.',
+  notSupported: 'This collector has no reports yet. Update it to a version with reports.',
+  badResponse: 'The collector sent an answer the dashboard does not understand.',
+  rejected: 'The collector refused the request',
+  retry: 'Try again',
+
+  signedInAs: 'Site',
+  brandScope: 'Brand view: every creator',
+  creatorScope: 'Creator view',
+  period: 'Period',
+  lastDays: '{n} days',
+  currency: 'Currency',
+  loading: 'Loading…',
+  loaded: 'Showing the last {n} days in {currency}.',
+  loadedNoSales: 'No sales in the last {n} days.',
+  emptyTitle: 'No sales yet in this period',
+  emptyBody: 'Earnings appear here once a shopper buys through one of your clips or links. Try a longer period.',
+
+  totals: 'Totals',
+  earnings: 'Earnings',
+  confirmed: 'Confirmed',
+  pending: 'Pending',
+  reversed: 'Reversed',
+  revenue: 'Revenue',
+  orders: 'Orders',
+  clicks: 'Clicks',
+  conversion: 'Conversion',
+  noClicks: 'no clicks',
+  none: 'none',
+
+  chartTitle: 'Earnings per day',
+  chartSummary: '{from} to {to}: {total} earned, {pending} of it pending. Best day {best}: {bestAmount}.',
+  chartSummaryEmpty: '{from} to {to}: no earnings.',
+  chartEmpty: 'No earnings in this period yet.',
+  chartTable: 'Show as a table',
+  day: 'Day',
+
+  topCreators: 'Top creators',
+  topClips: 'Top clips',
+  topProducts: 'Top products',
+  creator: 'Creator',
+  clip: 'Clip',
+  product: 'Product',
+  rankedBy: 'by confirmed commission, then revenue',
+  noCreators: 'No creator has sales in this period.',
+  noClips: 'No clip has sales in this period.',
+  noProducts: 'No product has sales in this period.',
+  downloadCsv: 'Download CSV',
+  downloading: 'Preparing…',
+  downloadFailed: 'The CSV could not be downloaded',
+
+  recentOrders: 'Recent orders',
+  order: 'Order',
+  placed: 'Placed',
+  status: 'Status',
+  commission: 'Commission',
+  statusPending: 'Pending',
+  statusConfirmed: 'Confirmed',
+  refunded: 'refunded',
+  noOrders: 'No orders yet.',
+  noClip: 'link',
+};
+
+export type StringKey = keyof typeof strings;
+
+/** `Last {n} days` + `{n: 7}` → `Last 7 days`. */
+export function t(key: StringKey, values: Record<string, string | number> = {}): string {
+  return strings[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CollectorConfig } from './config.js';
 import type { OriginMatcher } from './cors.js';
 import type { Database } from './database.js';
+import { handleDashboard } from './dashboard-route.js';
 import { HttpError, sendError, sendJson } from './http.js';
 import { handleBatch, handleBatchPreflight } from './ingest.js';
 import { printable } from './log.js';
@@ -35,11 +36,13 @@ const ROUTES: Record<string, Methods> = {
   '/v1/events': { GET: handleListEvents },
   '/v1/orders': { GET: handleListOrders, POST: handleConfirmOrder },
   '/healthz': { GET: handleHealth },
+  '/dashboard': { GET: handleDashboard },
 };
 
 const PATTERN_ROUTES: Array<[RegExp, Methods]> = [
   [/^\/v1\/orders\/([^/]+)\/refunds$/, { POST: handleRefund }],
   [/^\/v1\/reports\/([^/]+)$/, { GET: handleReport }],
+  [/^\/dashboard\/([^/]*)$/, { GET: handleDashboard }],
 ];
 
 function route(pathname: string): { methods: Methods; params: string[] } | undefined {

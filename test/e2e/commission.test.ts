@@ -60,5 +60,19 @@ describe('commission through vitrine.js, the merchant script and the collector',
 
     const again = await promisify(execFile)(process.execPath, [CONFIRM_SCRIPT, orderId, harness.collectorUrl]);
     assert.match(again.stdout, /duplicate: true/, 'a second confirmation changes nothing');
+
+    // She signs in to the dashboard, served by the collector under its strict CSP, by keyboard.
+    const dashboardContext = await harness.browser.newContext();
+    const dashboard = await dashboardContext.newPage();
+    const dashboardProblems = watchProblems(dashboard);
+    await dashboard.goto(`${harness.collectorUrl}/dashboard`);
+    await dashboard.getByLabel('Site').fill('demo');
+    await dashboard.getByLabel('API key').fill(ANA_KEY);
+    await dashboard.getByLabel('API key').press('Enter');
+    await dashboard.getByText('Creator view').first().waitFor();
+    await dashboard.getByText(orderId).first().waitFor();
+    assert.ok(await dashboard.getByText('€7.35').first().isVisible(), 'her commission on the order is shown');
+    await dashboardContext.close();
+    assert.deepEqual(dashboardProblems, []);
   });
 });

@@ -83,7 +83,7 @@ describe('orderCompletedProperties', () => {
   it('reports 3 × 19.99 EUR as exactly 59.97, with the integers beside', () => {
     const properties = orderCompletedProperties(readPurchase(ORDER), undefined);
     expect(properties).to.deep.include({ order_id: '1001', total: 59.97, total_minor: 5997, currency: 'EUR' });
-    expect(properties.products).to.deep.equal([{ product_id: 'linen-shirt', variant: 'linen-shirt-m', price: 19.99, price_minor: 1999, quantity: 3 }]);
+    expect(properties.products).to.deep.equal([{ product_id: 'linen-shirt', variant: 'linen-shirt-m', brand: undefined, price: 19.99, price_minor: 1999, quantity: 3 }]);
     expect(JSON.stringify(properties)).to.contain('"total":59.97,"total_minor":5997');
   });
 

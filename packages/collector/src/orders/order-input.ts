@@ -74,7 +74,7 @@ function readAttribution(attribution: JsonObject): Attribution {
 
 function readLines(value: unknown): LineInput[] {
   const items = list(value, 'items');
-  if (items.length > MAX_LINES) throw new ValidationError('items', `expected at most ${MAX_LINES} lines`, items);
+  if (items.length === 0 || items.length > MAX_LINES) throw new ValidationError('items', `expected 1 to ${MAX_LINES} lines`, items);
   return items.map((item, index) => {
     const path = `items[${index}]`;
     const fieldsOf = fields(item, path, ['productId', 'brand', 'price', 'quantity']);

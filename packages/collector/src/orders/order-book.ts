@@ -137,7 +137,8 @@ export async function confirmOrder(db: Database, site: SiteConfig, order: Server
       const sameAsBrowser = order.lines === undefined && attribution?.creatorId === client?.creatorId;
       if (sameAsBrowser) {
         // The merchant confirms what the browser reported: the amounts priced then are the ones owed.
-        await appendEntries(tx, pending.map((entry) => ({ ...fromRow(order.site, order.orderId, entry, now), bucket: 'confirmed', reason: 'confirmation' })));
+        // A click id of the same creator may still name another clip: the confirmed entries carry the confirmed touch.
+        await appendEntries(tx, pending.map((entry) => ({ ...fromRow(order.site, order.orderId, entry, now), clipId: attribution?.clipId ?? null, bucket: 'confirmed', reason: 'confirmation' })));
       } else {
         const lines = order.lines ?? linesOf(pending);
         const priced = priceOrder(site.commission, lines, order.lines ? order.discount : 0, currency, attribution?.creatorId ?? '');

@@ -145,7 +145,7 @@ function hostileAttempt(next: () => number, index: number): Attempt {
           '/v1/orders?site=shop&limit=100000',
           '/v1/events?site=shop',
         ]),
-        headers: pick([{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${BRAND_KEY}` }, { authorization: `Bearer ${pick(HOSTILE_TEXT).replace(/[^\x20-\x7e]/g, '?').slice(0, 200)}` }]),
+        headers: pick<Record<string, string>>([{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${BRAND_KEY}` }, { authorization: `Bearer ${pick(HOSTILE_TEXT).replace(/[^\x20-\x7e]/g, '?').slice(0, 200)}` }]),
       };
     case 10: // a known key with a hostile query
       return { method: 'GET', path: pick([`/v1/reports/days?site=shop&format=${urlPart(pick(HOSTILE_TEXT).slice(0, 50))}`, '/v1/reports/products?site=other', '/v1/orders?site=shop&limit=-1']), headers: { authorization: `Bearer ${BRAND_KEY}` } };

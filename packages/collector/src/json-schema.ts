@@ -47,10 +47,22 @@ const SUBSCHEMA = new Set(['items', 'additionalProperties', 'if', 'then', 'else'
 const SUBSCHEMA_LIST = new Set(['allOf']);
 const SUBSCHEMA_MAP = new Set(['$defs', 'properties']);
 
+/**
+ * Where a value sits, as a chain built while walking and spelled out (`batch[3].properties.total`) only for the one
+ * failure reported: most values pass, and building every path as a string was most of the validator's time.
+ */
+interface PathNode {
+  parent?: PathNode;
+  key?: string;
+  index?: number;
+  root?: string;
+}
+
 /** The first rule a value breaks; made into a ValidationError only once, at the top. */
 interface Failure {
-  path: string;
-  expected: string;
+  path: PathNode;
+  /** Worded only for the failure reported: an `if` that does not hold is a failure nobody reads. */
+  expected: string | { schema: Schema; document: SchemaObject };
   /** Empty when the message should not say what was received. */
   received: [] | [unknown];
 }
@@ -65,6 +77,9 @@ export interface Located {
 export class SchemaSet {
   readonly #documents = new Map<string, SchemaObject>();
   readonly #patterns = new Map<string, RegExp>();
+  readonly #resolved = new Map<SchemaObject, Map<string, Located>>();
+  readonly #required = new WeakMap<SchemaObject, Set<string>>();
+  readonly #propertyList = new WeakMap<SchemaObject, Array<[string, Schema]>>();
 
   constructor(documents: SchemaObject[]) {
     for (const document of documents) {
@@ -87,19 +102,21 @@ export class SchemaSet {
    * (`batch[3]` gives `batch[3].properties.total_minor`); with an empty path, `rootName` names the value itself.
    */
   validate(value: unknown, { schema, document }: Located, path: string, rootName = path): void {
-    const failure = this.#firstError(value, schema, document, path);
-    if (failure) throw new ValidationError(failure.path || rootName, failure.expected, ...failure.received);
+    const failure = this.#firstError(value, schema, document, { root: path });
+    if (!failure) return;
+    const expected = typeof failure.expected === 'string' ? failure.expected : this.#expectation(failure.expected.schema, failure.expected.document);
+    throw new ValidationError(pathText(failure.path) || rootName, expected, ...failure.received);
   }
 
-  #firstError(value: unknown, schema: Schema, document: SchemaObject, path: string): Failure | undefined {
+  #firstError(value: unknown, schema: Schema, document: SchemaObject, path: PathNode): Failure | undefined {
     if (schema === true) return undefined;
     if (schema === false) return { path, expected: 'expected nothing here', received: [value] };
     if (schema.$ref !== undefined) {
-      const target = this.#resolve(schema.$ref, document);
+      const target = this.#resolveCached(schema.$ref, document);
       const error = this.#firstError(value, target.schema, target.document, path);
       if (error) return error;
     }
-    if (!this.#ownKeywordsHold(value, schema)) return { path, expected: this.#expectation(schema, document), received: [value] };
+    if (!this.#ownKeywordsHold(value, schema)) return { path, expected: { schema, document }, received: [value] };
 
     if (isObject(value)) {
       const error = this.#objectError(value, schema, document, path);
@@ -107,7 +124,7 @@ export class SchemaSet {
     }
     if (Array.isArray(value) && schema.items !== undefined) {
       for (const [index, item] of value.entries()) {
-        const error = this.#firstError(item, schema.items, document, `${path}[${index}]`);
+        const error = this.#firstError(item, schema.items, document, { parent: path, index });
         if (error) return error;
       }
     }
@@ -123,24 +140,26 @@ export class SchemaSet {
   }
 
   /** Properties in the schema's order, so the first error is the one a reader meets first; then the others. */
-  #objectError(value: Record<string, unknown>, schema: SchemaObject, document: SchemaObject, path: string): Failure | undefined {
-    const required = new Set(schema.required);
-    for (const [key, property] of Object.entries(schema.properties ?? {})) {
-      const fieldPath = childPath(path, key);
+  #objectError(value: Record<string, unknown>, schema: SchemaObject, document: SchemaObject, path: PathNode): Failure | undefined {
+    let required = this.#required.get(schema);
+    if (!required) this.#required.set(schema, (required = new Set(schema.required)));
+    let properties = this.#propertyList.get(schema);
+    if (!properties) this.#propertyList.set(schema, (properties = Object.entries(schema.properties ?? {})));
+    for (const [key, property] of properties) {
       if (Object.hasOwn(value, key)) {
-        const error = this.#firstError(value[key], property, document, fieldPath);
+        const error = this.#firstError(value[key], property, document, { parent: path, key });
         if (error) return error;
       } else if (required.has(key)) {
-        return { path: fieldPath, expected: this.#expectation(property, document), received: [undefined] };
+        return { path: { parent: path, key }, expected: { schema: property, document }, received: [undefined] };
       }
     }
     for (const key of required) {
-      if (!Object.hasOwn(value, key)) return { path: childPath(path, key), expected: 'is required', received: [] };
+      if (!Object.hasOwn(value, key)) return { path: { parent: path, key }, expected: 'is required', received: [] };
     }
     if (schema.additionalProperties !== undefined) {
       for (const [key, item] of Object.entries(value)) {
         if (schema.properties && Object.hasOwn(schema.properties, key)) continue;
-        const error = this.#firstError(item, schema.additionalProperties, document, childPath(path, key));
+        const error = this.#firstError(item, schema.additionalProperties, document, { parent: path, key });
         if (error) return error;
       }
     }
@@ -149,13 +168,18 @@ export class SchemaSet {
 
   /** The keywords that judge the value itself, not its properties or items. */
   #ownKeywordsHold(value: unknown, schema: SchemaObject): boolean {
-    if (schema.type !== undefined && ![schema.type].flat().some((type) => hasType(value, type))) return false;
+    if (schema.type !== undefined && !(Array.isArray(schema.type) ? schema.type.some((type) => hasType(value, type)) : hasType(value, schema.type))) return false;
     if ('const' in schema && !sameJson(value, schema.const)) return false;
     if (schema.enum && !schema.enum.some((option) => sameJson(value, option))) return false;
     if (typeof value === 'string') {
-      // Lengths count code points, as JSON Schema does, not UTF-16 units.
-      const length = [...value].length;
-      if (length < (schema.minLength ?? 0) || length > (schema.maxLength ?? Infinity)) return false;
+      // Lengths count code points, as JSON Schema does, not UTF-16 units. A string has between half its UTF-16
+      // length and all of it in code points, so most strings need no counting at all.
+      const min = schema.minLength ?? 0;
+      const max = schema.maxLength ?? Infinity;
+      if (value.length > max || Math.ceil(value.length / 2) < min) {
+        const length = [...value].length;
+        if (length < min || length > max) return false;
+      }
       if (schema.pattern !== undefined && !this.#pattern(schema.pattern).test(value)) return false;
       if (schema.format === 'date-time' && !isDateTime(value)) return false;
     }
@@ -193,6 +217,14 @@ export class SchemaSet {
       default:
         return `expected ${TYPE_NAMES[type]}`;
     }
+  }
+
+  #resolveCached(ref: string, document: SchemaObject): Located {
+    let byRef = this.#resolved.get(document);
+    if (!byRef) this.#resolved.set(document, (byRef = new Map()));
+    let located = byRef.get(ref);
+    if (!located) byRef.set(ref, (located = this.#resolve(ref, document)));
+    return located;
   }
 
   #resolve(ref: string, document: SchemaObject): Located {
@@ -259,9 +291,12 @@ function hasType(value: unknown, type: JsonType): boolean {
 }
 
 /** `batch[3]` + `total` is `batch[3].total`; at the top, a plain key stands alone: `site`. */
-function childPath(path: string, key: string): string {
-  const property = propertyPath(key);
-  return path === '' && property.startsWith('.') ? property.slice(1) : `${path}${property}`;
+function pathText(node: PathNode): string {
+  if (node.root !== undefined) return node.root;
+  const parent = pathText(node.parent!);
+  if (node.index !== undefined) return `${parent}[${node.index}]`;
+  const property = propertyPath(node.key!);
+  return parent === '' && property.startsWith('.') ? property.slice(1) : `${parent}${property}`;
 }
 
 function range(min: number, max: number): string {

@@ -71,7 +71,7 @@ test('the CLI serves, prints its URL and closes gracefully on SIGTERM', async (t
   const dataDir = join(root, 'data');
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--data', dataDir, '--origin', 'https://shop.example'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, VITRINE_PORT: '' },
+    env: { ...process.env, VITRINE_PORT: '', DATABASE_URL: '' }, // this test is about the data folder
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   t.after(() => child.kill('SIGKILL'));

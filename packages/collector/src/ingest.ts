@@ -25,7 +25,7 @@ export async function handleBatch(context: CollectorContext, req: IncomingMessag
   const { events, rejected } = validateEvents(batch, context.maxEventBytes, (event, path) => {
     if (event.event === ORDER_COMPLETED) orders.set(event.messageId, clientOrderOf(site, event.properties, event.timestamp, path));
   });
-  const stored = await storeBatch(context, site, events, orders);
+  const stored = events.length === 0 ? 0 : await context.storeBatch({ site, siteConfig: context.config.sites?.[site] ?? UNCONFIGURED_SITE, events, orders, now: context.now() });
   sendJson(res, 200, { accepted: events.length, rejected });
   context.log(summarizeBatch({ site, events: events.map((event) => event.event), duplicates: events.length - stored, rejected: rejected.length }));
 }
@@ -35,24 +35,37 @@ const CREATOR_LINK_OPENED = 'Creator Link Opened';
 // Without a configuration every site is a development site: orders are recorded, at no commission, until confirmed.
 const UNCONFIGURED_SITE: SiteConfig = { autoConfirm: false, signingSecrets: [], writeKeys: [], commission: [] };
 
+export interface PendingBatch {
+  site: string;
+  siteConfig: SiteConfig;
+  events: StoredEvent[];
+  orders: Map<string, ClientOrder>;
+  now: Date;
+}
+
 /**
- * One transaction: an acknowledged batch is wholly stored. Touches and orders follow only from events stored now
- * for the first time, so a retried batch books nothing twice. Returns how many events were new.
+ * Stores batches, together in one transaction when several arrive at once (see write-queue.ts): an acknowledged
+ * batch is wholly stored. Touches and orders follow only from events stored now for the first time, so a retried
+ * batch books nothing twice. Answers how many events of each batch were new.
  */
-async function storeBatch(context: CollectorContext, site: string, events: StoredEvent[], orders: Map<string, ClientOrder>): Promise<number> {
-  if (events.length === 0) return 0;
-  const siteConfig = context.config.sites?.[site] ?? UNCONFIGURED_SITE;
-  const now = context.now();
-  return context.db.transaction(async (tx) => {
-    const fresh = new Set(await insertEvents(tx, site, events));
-    for (const event of events) {
+export async function storeBatches(tx: Queryable, batches: PendingBatch[]): Promise<number[]> {
+  const fresh = new Set<string>();
+  const bySite = new Map<string, StoredEvent[]>();
+  for (const batch of batches) bySite.set(batch.site, [...(bySite.get(batch.site) ?? []), ...batch.events]);
+  for (const [site, events] of bySite) for (const id of await insertEvents(tx, site, events)) fresh.add(id);
+  const counts: number[] = [];
+  for (const batch of batches) {
+    let count = 0;
+    for (const event of batch.events) {
       if (!fresh.has(event.messageId)) continue;
-      if (event.event === CREATOR_LINK_OPENED) await recordTouch(tx, site, event);
-      const order = orders.get(event.messageId);
-      if (order) await recordClientOrder(tx, siteConfig, order, now);
+      count += 1;
+      if (event.event === CREATOR_LINK_OPENED) await recordTouch(tx, batch.site, event);
+      const order = batch.orders.get(event.messageId);
+      if (order) await recordClientOrder(tx, batch.siteConfig, order, batch.now);
     }
-    return fresh.size;
-  });
+    counts.push(count);
+  }
+  return counts;
 }
 
 async function recordTouch(tx: Queryable, site: string, event: StoredEvent): Promise<void> {

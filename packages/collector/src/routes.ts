@@ -4,9 +4,10 @@ import type { OriginMatcher } from './cors.js';
 import type { Database } from './database.js';
 import { handleDashboard } from './dashboard-route.js';
 import { HttpError, sendError, sendJson } from './http.js';
-import { handleBatch, handleBatchPreflight } from './ingest.js';
+import { handleBatch, handleBatchPreflight, type PendingBatch } from './ingest.js';
 import { printable } from './log.js';
 import { callerKey, type RateLimiter } from './rate-limit.js';
+import type { WriteQueue } from './write-queue.js';
 import { handleConfirmOrder, handleRefund } from './orders/order-routes.js';
 import { handleListEvents } from './read-events.js';
 import type { KeyRing } from './reports/api-keys.js';
@@ -25,6 +26,8 @@ export interface CollectorContext {
   now: () => Date;
   limitCaller: RateLimiter;
   limitSite: RateLimiter;
+  /** Stores one batch; batches arriving together share a transaction. Resolves with how many events were new. */
+  storeBatch: WriteQueue<PendingBatch, number>;
 }
 
 /** `params` are the decoded path segments a pattern route captured, like the order id of a refund. */

@@ -5,7 +5,9 @@ import { openDatabase, type Queryable } from './database.js';
 import { HttpError, sendError } from './http.js';
 import { createLog, type LogSink } from './log.js';
 import { migrate } from './migrations.js';
+import { storeBatches } from './ingest.js';
 import { createRateLimiter } from './rate-limit.js';
+import { createWriteQueue } from './write-queue.js';
 import { createKeyRing } from './reports/api-keys.js';
 import { dispatch, type CollectorContext } from './routes.js';
 
@@ -81,6 +83,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     now: options.now ?? (() => new Date()),
     limitCaller: createRateLimiter(config.rateLimits.perIp),
     limitSite: createRateLimiter(config.rateLimits.perSite),
+    storeBatch: createWriteQueue(db, storeBatches),
   };
 
   let closing: Promise<void> | undefined;

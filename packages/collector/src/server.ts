@@ -56,6 +56,8 @@ const DEFAULT_HOST = '127.0.0.1';
 // A request that takes longer is stuck or hostile; the tracker's batches take milliseconds.
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 10_000;
+// Transactions of grouped batches in flight at once on PostgreSQL: enough to keep it busy while one commits.
+const WRITERS_ON_POSTGRES = 4;
 // How long close() waits for requests in flight before cutting their connections.
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -83,7 +85,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     now: options.now ?? (() => new Date()),
     limitCaller: createRateLimiter(config.rateLimits.perIp),
     limitSite: createRateLimiter(config.rateLimits.perSite),
-    storeBatch: createWriteQueue(db, storeBatches),
+    storeBatch: createWriteQueue(db, storeBatches, { parallel: options.databaseUrl ? WRITERS_ON_POSTGRES : 1 }),
   };
 
   let closing: Promise<void> | undefined;

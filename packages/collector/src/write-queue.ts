@@ -10,12 +10,13 @@ export type WriteQueue<Item, Result> = (item: Item) => Promise<Result>;
  * (one WAL flush) instead of one each. Each caller's promise settles only after the commit that holds its item, so an
  * answer still means "stored". If a group fails, its items are written again one by one, so one bad item fails alone.
  */
-export function createWriteQueue<Item, Result>(db: Database, write: GroupWrite<Item, Result>, maxGroup = 64): WriteQueue<Item, Result> {
+export function createWriteQueue<Item, Result>(db: Database, write: GroupWrite<Item, Result>, { maxGroup = 64, parallel = 1 } = {}): WriteQueue<Item, Result> {
   let waiting: Array<{ item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }> = [];
-  let writing = false;
+  // PostgreSQL works on several transactions at once (and commits them together); PGlite has one connection.
+  let writers = 0;
 
   async function drain(): Promise<void> {
-    writing = true;
+    writers += 1;
     while (waiting.length > 0) {
       const group = waiting.slice(0, maxGroup);
       waiting = waiting.slice(maxGroup);
@@ -32,12 +33,12 @@ export function createWriteQueue<Item, Result>(db: Database, write: GroupWrite<I
         }
       }
     }
-    writing = false;
+    writers -= 1;
   }
 
   return (item) =>
     new Promise<Result>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!writing) void drain();
+      if (writers < parallel) void drain();
     });
 }

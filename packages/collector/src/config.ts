@@ -117,7 +117,8 @@ function readOrigins(value: unknown): string[] {
 }
 
 function readSites(value: unknown, env: Env): Record<string, SiteConfig> {
-  const sites: Record<string, SiteConfig> = {};
+  // No prototype: a request naming site "constructor" or "toString" must not find an inherited member.
+  const sites: Record<string, SiteConfig> = Object.create(null);
   for (const [id, site] of Object.entries(object(value, 'sites'))) {
     const path = `sites.${id}`;
     if (!SITE_ID.test(id)) throw new ValidationError(path, 'a site id is 1-64 letters, digits, "_" or "-", starting with a letter or digit');

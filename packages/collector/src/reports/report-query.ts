@@ -50,6 +50,11 @@ const ORDER_KEY: Record<Dimension, string> = {
   days: `to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
 };
 
+// The lines an order has now: its confirmed entries once confirmed, else the browser's pending ones. Lines the
+// merchant's confirmation replaced keep their entries (booked, then taken back) but are no longer the order's.
+const PRODUCT_LINES = `JOIN ledger p ON p.site = o.site AND p.order_id = o.order_id AND p.product_id IS NOT NULL
+  AND p.bucket = CASE WHEN o.status = 'confirmed' THEN 'confirmed' ELSE 'pending' END`;
+
 export const IMPRESSION_EVENTS = ['Product Viewed'];
 export const CLICK_EVENTS = ['Product Clicked', 'Creator Link Opened'];
 
@@ -63,7 +68,8 @@ export const CLICK_EVENTS = ['Product Clicked', 'Creator Link Opened'];
  */
 export async function runReport(db: Queryable, query: ReportQuery): Promise<ReportRow[]> {
   const start = `${query.from}T00:00:00Z`;
-  const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString();
+  // After 9999-12-31 toISOString writes "+010000-...", which PostgreSQL refuses; it reads "10000-..." fine.
+  const end = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString().replace(/^\+0*/, '');
   const scoped = query.creator !== undefined;
   const params = scoped ? [query.site, start, end, query.creator] : [query.site, start, end];
   const dimension = query.dimension;
@@ -94,7 +100,7 @@ export async function runReport(db: Queryable, query: ReportQuery): Promise<Repo
     db.query<{ key: string; orders: number | string }>(
       `SELECT ${ORDER_KEY[dimension]} AS key, count(DISTINCT o.order_id) AS orders
        FROM orders o
-       ${dimension === 'products' ? 'JOIN (SELECT DISTINCT site, order_id, product_id FROM ledger WHERE site = $1 AND product_id IS NOT NULL) p ON p.site = o.site AND p.order_id = o.order_id' : ''}
+       ${dimension === 'products' ? PRODUCT_LINES : ''}
        WHERE o.site = $1 AND o.placed_at >= $2 AND o.placed_at < $3 AND o.creator_id IS NOT NULL ${scoped ? 'AND o.creator_id = $4' : ''}
          AND ${ORDER_KEY[dimension]} IS NOT NULL
        GROUP BY 1`,

@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366 * 5;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// Year 0000 is a valid ISO date but not a PostgreSQL one (there is no year 0 AD).
+const FIRST_DAY = '0001-01-01';
 
 /** GET /v1/reports/{creators|clips|products|days}?site=&from=&to=&format=json|csv */
 export async function handleReport(context: CollectorContext, req: IncomingMessage, res: ServerResponse, url: URL, [dimensionName]: string[]): Promise<void> {
@@ -51,7 +53,8 @@ export async function handleListOrders(context: CollectorContext, req: IncomingM
 
 function dayRange(fromText: string | null, toText: string | null, now: Date): { from: string; to: string } {
   const to = toText === null ? now.toISOString().slice(0, 10) : day(toText, 'to');
-  const from = fromText === null ? new Date(Date.parse(to) - (DEFAULT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10) : day(fromText, 'from');
+  const monthBefore = new Date(Date.parse(to) - (DEFAULT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  const from = fromText === null ? (monthBefore < FIRST_DAY ? FIRST_DAY : monthBefore) : day(fromText, 'from');
   if (from > to) throw new ValidationError('from', `expected a day on or before to (${to})`, from);
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_DAYS) throw new ValidationError('from', `a report covers at most ${MAX_DAYS} days`);
   return { from, to };
@@ -59,7 +62,7 @@ function dayRange(fromText: string | null, toText: string | null, now: Date): { 
 
 function day(text: string, name: string): string {
   const parsed = DAY.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text || text < FIRST_DAY) {
     throw new ValidationError(name, 'expected a day as YYYY-MM-DD', text);
   }
   return text;

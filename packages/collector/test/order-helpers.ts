@@ -216,3 +216,127 @@ export function specPrice(
 export function configRule({ ppm, ...rule }: SpecRule): Record<string, unknown> {
   return { ...rule, rate: ppm / 1_000_000 };
 }
+
+export type Bucket = 'pending' | 'confirmed' | 'reversed';
+
+/** One ledger entry as the README's table describes it; `at` is the collector's clock when it was booked. */
+export interface SpecEntry {
+  site: string;
+  orderId: string;
+  productId: string | null;
+  creator: string | null;
+  clip: string | null;
+  currency: string;
+  bucket: Bucket;
+  revenue: number;
+  commission: number;
+  at: number;
+}
+
+export interface SpecEvent {
+  site: string;
+  event: string;
+  creator: string | null;
+  clip: string | null;
+  product: string | null;
+  at: number;
+}
+
+export interface SpecOrder {
+  site: string;
+  id: string;
+  creator: string | null;
+  clip: string | null;
+  placedAt: number;
+  /** The products of the lines the order has now. */
+  products: readonly string[];
+}
+
+export interface SpecMoney {
+  revenue: number;
+  commissionPending: number;
+  commissionConfirmed: number;
+  commissionReversed: number;
+}
+
+export interface SpecRow {
+  key: string;
+  impressions: number;
+  clicks: number;
+  orders: number;
+  conversionRate: number | null;
+  money: Record<string, SpecMoney>;
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A report as the README defines it, from everything that happened. */
+export function specReport(
+  data: { events: readonly SpecEvent[]; orders: readonly SpecOrder[]; entries: readonly SpecEntry[] },
+  query: { site: string; dimension: 'creators' | 'clips' | 'products' | 'days'; from: string; to: string; creator?: string },
+): { currencies: string[]; rows: SpecRow[] } {
+  const start = Date.parse(`${query.from}T00:00:00Z`);
+  const end = Date.parse(`${query.to}T00:00:00Z`) + DAY_MS;
+  const inScope = (item: { site: string; creator: string | null }, at: number) =>
+    item.site === query.site && at >= start && at < end && (query.creator === undefined || item.creator === query.creator);
+  const keyOf = (item: { creator: string | null; clip: string | null; product: string | null }, at: number) =>
+    ({ creators: item.creator, clips: item.clip, products: item.product, days: dayOf(at) })[query.dimension];
+  const rows = new Map<string, SpecRow>();
+  const row = (key: string) => rows.get(key) ?? rows.set(key, { key, impressions: 0, clicks: 0, orders: 0, conversionRate: null, money: {} }).get(key)!;
+
+  for (const event of data.events) {
+    const key = keyOf(event, event.at);
+    if (!inScope(event, event.at) || key === null) continue;
+    if (event.event === 'Product Viewed') row(key).impressions += 1;
+    if (event.event === 'Product Clicked' || event.event === 'Creator Link Opened') row(key).clicks += 1;
+  }
+  for (const order of data.orders) {
+    if (order.creator === null || !inScope(order, order.placedAt)) continue;
+    const keys = query.dimension === 'products' ? new Set(order.products) : [keyOf({ ...order, product: null }, order.placedAt)];
+    for (const key of keys) if (key !== null) row(key).orders += 1;
+  }
+  for (const entry of data.entries) {
+    const key = keyOf({ ...entry, product: entry.productId }, entry.at);
+    if (entry.creator === null || !inScope(entry, entry.at) || key === null) continue;
+    const money = (row(key).money[entry.currency] ??= { revenue: 0, commissionPending: 0, commissionConfirmed: 0, commissionReversed: 0 });
+    money.revenue += entry.revenue;
+    if (entry.bucket === 'pending') money.commissionPending += entry.commission;
+    if (entry.bucket === 'confirmed') money.commissionConfirmed += entry.commission;
+    if (entry.bucket === 'reversed') money.commissionReversed -= entry.commission;
+  }
+  for (const found of rows.values()) {
+    // Orders per click, rounded half up to 4 decimals, in integers.
+    found.conversionRate = found.clicks === 0 ? null : Math.floor((found.orders * 20_000 + found.clicks) / (2 * found.clicks)) / 10_000;
+  }
+  const sorted = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { currencies: [...new Set(sorted.flatMap((found) => Object.keys(found.money)))].sort(), rows: sorted };
+}
+
+const FRACTION_DIGITS: Record<string, number> = { EUR: 2, USD: 2, JPY: 0, BHD: 3, KWD: 3 };
+
+/** The README's CSV: a column group per currency in major units, formulas defused with a leading apostrophe. */
+export function specCsv(dimension: 'creators' | 'clips' | 'products' | 'days', report: { currencies: string[]; rows: SpecRow[] }): string {
+  const fields = ['revenue', 'commission_pending', 'commission_confirmed', 'commission_reversed'];
+  const header = [{ creators: 'creator', clips: 'clip', products: 'product', days: 'day' }[dimension], 'impressions', 'clicks', 'orders', 'conversion_rate'];
+  for (const currency of report.currencies) for (const field of fields) header.push(`${field}_${currency}`);
+  const major = (minor: number, currency: string) => {
+    const digits = FRACTION_DIGITS[currency]!;
+    const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+    return `${minor < 0 ? '-' : ''}${digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`}`;
+  };
+  const text = (value: string) => {
+    const defused = /^[=+\-@]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+  };
+  const lines = report.rows.map((found) => {
+    const cells = [text(found.key), found.impressions, found.clicks, found.orders, found.conversionRate ?? ''].map(String);
+    for (const currency of report.currencies) {
+      const money = found.money[currency];
+      const amounts = money ? [money.revenue, money.commissionPending, money.commissionConfirmed, money.commissionReversed] : [0, 0, 0, 0];
+      cells.push(...amounts.map((amount) => (money ? major(amount, currency) : '0')));
+    }
+    return cells.join(',');
+  });
+  return [header.join(','), ...lines, ''].join('\r\n');
+}

@@ -47,7 +47,7 @@ function library(name, input, external, extra = {}) {
 
 // tslib holds the decorator helpers @rollup/plugin-typescript imports; a dependency, so it is not copied into dist.
 const isDependency = (id) => /^(lit|@lit|nanostores|tslib|hls\.js|@vitrine)(\/|$)/.test(id);
-const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id) || /^@electric-sql\//.test(id) || id.startsWith('@vitrine/');
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id) || /^(@electric-sql\/|pg$)/.test(id) || id.startsWith('@vitrine/');
 
 function onwarn(warning, warn) {
   // Lit's decorators compile to `this` at module scope in some helpers; that is harmless in ESM.

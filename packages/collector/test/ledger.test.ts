@@ -77,7 +77,7 @@ type Step =
   | { kind: 'refund'; site: Site; id: string; how: 'partial' | 'full' | 'over' | 'again' | 'taken' | 'stranger'; hint: number };
 interface Call { path: string; body: unknown; status: number; answer: unknown; label: string }
 
-test(`${ORDERS} random orders, confirmations, duplicates and refunds in three currencies: every report equals the recomputation`, { timeout: 180_000 }, async (t) => {
+test(`${ORDERS} random orders on two sites with a change of rules: every answer, report, CSV and recent order equals the README recomputed`, { timeout: 180_000 }, async (t) => {
   const seed = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 2 ** 31));
   t.diagnostic(`seed ${seed} (replay with LEDGER_SEED=${seed})`);
   const next = seededRandom(seed);

@@ -172,7 +172,7 @@ function generator(next: Next) {
     [12, 'reads: bad key or query', () => {
       const dimension = pick(['creators', 'clips', 'products', 'days']);
       const [path, headers, expect] = pick<[string, Record<string, string>, number[]]>([
-        [`/v1/reports/${dimension}?site=shop`, pick([{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${BRAND_KEY}` }, { authorization: `Bearer ${SQL.replaceAll(' ', '')}` }, { authorization: BRAND_KEY }]), [401]],
+        [`/v1/reports/${dimension}?site=shop`, pick<Record<string, string>>([{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${BRAND_KEY}` }, { authorization: `Bearer ${SQL.replaceAll(' ', '')}` }, { authorization: BRAND_KEY }]), [401]],
         [`/v1/reports/${dimension}?site=shop`, { authorization: `Bearer ${OTHER_KEY}` }, [403]],
         [`/v1/reports/${dimension}?site=${encodeURIComponent(pick(['', ...HOSTILE_TEXT]))}`, { authorization: `Bearer ${BRAND_KEY}` }, [400]],
         [`/v1/reports/${dimension}?site=shop&from=${encodeURIComponent(pick(['2026-02-30', '2026-3-1', '0000-01-01', '-001-01-01', ...HOSTILE_TEXT, 'a%00']))}&to=2026-03-01`, { authorization: `Bearer ${BRAND_KEY}` }, [400]],
@@ -181,7 +181,7 @@ function generator(next: Next) {
         [`/v1/reports/${dimension}?site=shop&format=${encodeURIComponent(pick(['xml', 'CSV', SCRIPT]))}`, { authorization: `Bearer ${BRAND_KEY}` }, [400]],
         [`/v1/reports/${encodeURIComponent(pick(['buyers', SQL, SCRIPT, '__proto__', 'constructor']))}?site=shop`, { authorization: `Bearer ${BRAND_KEY}` }, [404]],
         [`/v1/orders?site=shop&limit=${encodeURIComponent(pick(['0', '101', '-1', '1e3', SQL]))}`, { authorization: `Bearer ${BRAND_KEY}` }, [400]],
-        ['/v1/orders?site=shop', pick([{}, { authorization: 'Bearer nope' }]), [401]],
+        ['/v1/orders?site=shop', pick<Record<string, string>>([{}, { authorization: 'Bearer nope' }]), [401]],
         [`/v1/events?site=shop${pick(['', '&limit=5', `&event=${encodeURIComponent(SQL)}`])}`, {}, [401]],
       ]);
       return { family: 'reads: bad key or query', method: pick(['GET', 'HEAD']), path, headers, expect };

@@ -194,7 +194,7 @@ test(`${ORDERS} random orders on two sites with a change of rules: every answer,
   const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
   let rules = RULES_BEFORE;
   let now = 0;
-  const book = (order: Order, bucket: Bucket, productId: string | null, revenue: number, commission: number, who = order) => {
+  const book = (order: Order, bucket: Bucket, productId: string | null, revenue: number, commission: number, who: Pick<Order, 'creator' | 'clip'> = order) => {
     const entry: SpecEntry = { site: order.site, orderId: order.id, productId, creator: who.creator, clip: who.clip, currency: order.currency, bucket, revenue, commission, at: now };
     entries.push(entry);
     order.revenue += revenue;
@@ -206,7 +206,7 @@ test(`${ORDERS} random orders on two sites with a change of rules: every answer,
     ...(order.bonus > 0 ? [book(order, bucket, null, 0, order.bonus)] : []),
   ];
   const amounts = (items: Item[]) => items.map((item) => ({ productId: item.productId, brand: item.brand, quantity: item.quantity, amount: item.price * item.quantity }));
-  const price = (order: Order, lines: ReturnType<typeof amounts>, discount: number) => {
+  const price = (order: Order, lines: Array<{ productId: string; brand?: string | undefined; quantity: number; amount: number }>, discount: number) => {
     const priced = specPrice(rules, lines, discount, order.currency, order.creator);
     Object.assign(order, { lines: priced.lines.map((line) => ({ ...line, refunded: 0 })), bonus: priced.bonus });
   };

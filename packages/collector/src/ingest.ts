@@ -26,7 +26,13 @@ export async function handleBatch(context: CollectorContext, req: IncomingMessag
     if (event.event === ORDER_COMPLETED) orders.set(event.messageId, clientOrderOf(site, event.properties, event.timestamp, path));
   });
   const stored = events.length === 0 ? 0 : await context.storeBatch({ site, siteConfig: context.config.sites?.[site] ?? UNCONFIGURED_SITE, events, orders, now: context.now() });
-  sendJson(res, 200, { accepted: events.length, rejected });
+  if (events.length === 0 && rejected.length > 0) {
+    // Nothing in it can ever be stored: a client error, so a sender drops it rather than retrying it.
+    const error = { code: 'invalid_events', message: `every event in the batch was rejected; the first: ${rejected[0]!.message}` };
+    sendJson(res, 400, { error, accepted: 0, rejected });
+  } else {
+    sendJson(res, 200, { accepted: events.length, rejected });
+  }
   context.log(summarizeBatch({ site, events: events.map((event) => event.event), duplicates: events.length - stored, rejected: rejected.length }));
 }
 

@@ -29,7 +29,7 @@ interface Attempt {
   path: string;
   headers: Record<string, string>;
   body?: string | Buffer;
-  /** The statuses that refuse it; `events` means 200 with every one of that many events rejected. */
+  /** The statuses that refuse it; `events` means 400 with every one of that many events rejected. */
   expect: readonly number[] | { events: number };
 }
 
@@ -273,9 +273,9 @@ test(`${REQUESTS} malformed or hostile requests are refused, the collector stays
       if (!attempt.expect.includes(answer.status) || answer.status < 400 || answer.status > 499) wrong.push(described());
       return;
     }
-    // The batch as a whole is fine, so the answer is 200, with every event in it rejected on its own.
+    // The envelope is fine but no event in it is: 400, with every event rejected on its own.
     const { events } = attempt.expect as { events: number };
-    const parsed = answer.status === 200 ? (JSON.parse(answer.body) as { accepted: number; rejected: unknown[] }) : undefined;
+    const parsed = answer.status === 400 ? (JSON.parse(answer.body) as { accepted: number; rejected: unknown[] }) : undefined;
     if (parsed?.accepted !== 0 || parsed.rejected.length !== events) wrong.push(described());
   });
   t.diagnostic([...tally].sort().map(([what, times]) => `${what}: ${times}`).join('; '));

@@ -84,6 +84,25 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
   assert.equal(running.logs.at(-1), '[collector] demo: 2 events (Product Viewed, Product Clicked), 5 rejected');
 });
 
+test('a batch in which every event is invalid is refused with 400, naming each one, and stores nothing', async (t) => {
+  const running = await startCollector(t);
+  const batch = [trackMessage({ messageId: 42 }), trackMessage({ type: 'identify' })];
+
+  const response = await running.postBatch(batchOf(batch));
+
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), {
+    error: { code: 'invalid_events', message: 'every event in the batch was rejected; the first: batch[0].messageId: expected a string of 1-64 characters, got a number' },
+    accepted: 0,
+    rejected: [
+      { index: 0, message: 'batch[0].messageId: expected a string of 1-64 characters, got a number' },
+      { index: 1, message: 'batch[1].type: expected "track", got "identify"' },
+    ],
+  });
+  assert.deepEqual(await storedEvents(running), []);
+  assert.equal(running.logs.at(-1), '[collector] demo: 0 events, 2 rejected');
+});
+
 test('values Postgres cannot store are rejected per event instead of failing the batch', async (t) => {
   const running = await startCollector(t);
   const deep: Record<string, unknown> = { product_id: 'sku-1' };

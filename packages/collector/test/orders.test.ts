@@ -128,6 +128,8 @@ test('a signed body of the wrong shape is refused with 400 naming the field, and
   }
   const refund = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', refundId: 'r-1', items: [{ productId: 'mug', quantity: 1.5 }] });
   assert.deepEqual([refund.status, refund.body.error.message], [400, 'items[0].quantity: expected a whole number of units from 1 to 100000, got a number']);
+  const empty = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', refundId: 'r-1', items: [] });
+  assert.deepEqual([empty.status, empty.body.error.message], [400, 'items: expected 1 to 500 lines (or none, to refund everything not yet refunded), got an array of 0 items']);
   const unknown = await shop.call('/v1/orders', { site: 'shop', orderId: 'never-seen' });
   assert.deepEqual([unknown.status, unknown.body.error.code], [422, 'order_unknown']);
   assert.deepEqual(await tableCounts(shop.running.collector.db), { events: 0, orders: 0, ledger: 0, refunds: 0, touches: 0 });

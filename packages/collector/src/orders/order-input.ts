@@ -34,7 +34,8 @@ export function readRefund(body: unknown, orderId: string): RefundRequest {
     orderId: expectText(orderId, 'order id in the path', 1, 200),
     refundId: expectText(refund.refundId, 'refundId', 1, 200),
     ...(refund.items !== undefined && {
-      items: list(refund.items, 'items').map((item, index) => {
+      // An empty list would book a refund of nothing under this refundId; leaving `items` out refunds the rest.
+      items: lineList(refund.items, '(or none, to refund everything not yet refunded)').map((item, index) => {
         const path = `items[${index}]`;
         const line = fields(item, path, ['productId', 'quantity']);
         return { productId: expectText(line.productId, `${path}.productId`, 1, 200), quantity: quantity(line.quantity, `${path}.quantity`) };
@@ -72,10 +73,14 @@ function readAttribution(attribution: JsonObject): Attribution {
   };
 }
 
-function readLines(value: unknown): LineInput[] {
+function lineList(value: unknown, advice = ''): unknown[] {
   const items = list(value, 'items');
-  if (items.length === 0 || items.length > MAX_LINES) throw new ValidationError('items', `expected 1 to ${MAX_LINES} lines`, items);
-  return items.map((item, index) => {
+  if (items.length === 0 || items.length > MAX_LINES) throw new ValidationError('items', `expected 1 to ${MAX_LINES} lines${advice && ` ${advice}`}`, items);
+  return items;
+}
+
+function readLines(value: unknown): LineInput[] {
+  return lineList(value).map((item, index) => {
     const path = `items[${index}]`;
     const fieldsOf = fields(item, path, ['productId', 'brand', 'price', 'quantity']);
     return line(fieldsOf.productId, fieldsOf.brand, fieldsOf.price, fieldsOf.quantity, path, 'price');

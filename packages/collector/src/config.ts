@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { readTrustedProxies } from './client-address.js';
 import { describeOriginPatternError } from './cors.js';
 import { ValidationError, isObject, type JsonObject } from './validation.js';
 
@@ -44,6 +45,8 @@ export interface CollectorConfig {
   sites?: Readonly<Record<string, SiteConfig>>;
   apiKeys: readonly ApiKey[];
   rateLimits: { perIp: RateLimit; perSite: RateLimit };
+  /** Proxies whose X-Forwarded-For is believed, for the per-address limit; see client-address.ts. */
+  trustedProxies: readonly string[];
 }
 
 /** A configuration that cannot run: the message names the setting, like `sites.demo.commission[2].rate: ...`. */
@@ -96,13 +99,14 @@ export function parseConfig(input: unknown, env: Env = {}): CollectorConfig {
 
 function readConfig(input: unknown, env: Env): CollectorConfig {
   const root = object(input, 'configuration');
-  known(root, '', ['allowedOrigins', 'sites', 'apiKeys', 'rateLimits', '$schema']);
+  known(root, '', ['allowedOrigins', 'sites', 'apiKeys', 'rateLimits', 'trustedProxies', '$schema']);
   const sites = root.sites === undefined ? undefined : readSites(root.sites, env);
   const config: CollectorConfig = {
     ...(root.allowedOrigins !== undefined && { allowedOrigins: readOrigins(root.allowedOrigins) }),
     ...(sites && { sites }),
     apiKeys: root.apiKeys === undefined ? [] : readApiKeys(root.apiKeys, env, sites),
     rateLimits: root.rateLimits === undefined ? DEFAULT_RATE_LIMITS : readRateLimits(root.rateLimits),
+    trustedProxies: root.trustedProxies === undefined ? [] : readTrustedProxies(root.trustedProxies),
   };
   return config;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientAddress } from './client-address.js';
 import type { CollectorConfig } from './config.js';
 import type { OriginMatcher } from './cors.js';
 import type { Database } from './database.js';
@@ -24,6 +25,7 @@ export interface CollectorContext {
   log: (line: string) => void;
   /** The collector's clock: ledger entries are dated by it, and signatures checked against it. */
   now: () => Date;
+  clientAddress: ClientAddress;
   limitCaller: RateLimiter;
   limitSite: RateLimiter;
   /** Stores one batch; batches arriving together share a transaction. Resolves with how many events were new. */
@@ -95,7 +97,7 @@ export async function dispatch(context: CollectorContext, req: IncomingMessage, 
     if (!found) throw new HttpError(404, 'not_found', `no route for ${printable(url.pathname, 200)}`);
     const { methods, params } = found;
     // A load balancer's health checks come from one address every few seconds: never limit them.
-    if (url.pathname !== '/healthz') throwIfLimited(context.limitCaller, callerKey(req.socket.remoteAddress), 'from this address', context, req);
+    if (url.pathname !== '/healthz') throwIfLimited(context.limitCaller, callerKey(context.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'])), 'from this address', context, req);
     // HEAD is GET without the body; Node drops the body itself.
     const handler = methods[req.method === 'HEAD' ? 'GET' : (req.method ?? '')];
     if (!handler) {

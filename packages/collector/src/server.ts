@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createClientAddress } from './client-address.js';
 import { parseConfig, type CollectorConfig } from './config.js';
 import { compileOrigins } from './cors.js';
 import { openDatabase, type Queryable } from './database.js';
@@ -83,6 +84,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     maxEventBytes,
     log: createLog(options.log),
     now: options.now ?? (() => new Date()),
+    clientAddress: createClientAddress(config.trustedProxies),
     limitCaller: createRateLimiter(config.rateLimits.perIp),
     limitSite: createRateLimiter(config.rateLimits.perSite),
     storeBatch: createWriteQueue(db, storeBatches, { parallel: options.databaseUrl ? WRITERS_ON_POSTGRES : 1 }),

@@ -12,7 +12,7 @@ const rule = (fields: Record<string, unknown>) => site({ commission: [fields] })
 
 const BAD_CONFIGS: Array<[unknown, string, Record<string, string>?]> = [
   [[], 'configuration: expected an object, got an array of 0 items'],
-  [{ site: {} }, 'site: unknown setting; expected one of allowedOrigins, sites, apiKeys, rateLimits'],
+  [{ site: {} }, 'site: unknown setting; expected one of allowedOrigins, sites, apiKeys, rateLimits, trustedProxies'],
   [{ allowedOrigins: ['ftp://shop.example'] }, 'allowedOrigins[0]: "ftp://shop.example" is not an origin like https://shop.example, http://localhost:* or https://*.shop.example'],
   [{ allowedOrigins: 'https://shop.example' }, 'allowedOrigins: expected an array, got "https://shop.example"'],
   [{ sites: [] }, 'sites: expected an object, got an array of 0 items'],
@@ -58,6 +58,10 @@ const BAD_CONFIGS: Array<[unknown, string, Record<string, string>?]> = [
   [{ rateLimits: { perIp: { requests: 0 } } }, 'rateLimits.perIp.requests: expected a positive integer, got a number'],
   [{ rateLimits: { perSite: { requests: 10, windowSeconds: 1.5 } } }, 'rateLimits.perSite.windowSeconds: expected a positive integer, got a number'],
   [{ rateLimits: { perUser: {} } }, 'rateLimits.perUser: unknown setting; expected one of perIp, perSite'],
+  [{ trustedProxies: '10.0.0.1' }, 'trustedProxies: expected a list of at most 100 addresses or ranges, got "10.0.0.1"'],
+  [{ trustedProxies: ['10.0.0.0/8', 'proxy.internal'] }, 'trustedProxies[1]: expected an IP address like "10.0.0.7" or a range like "10.0.0.0/8", got "proxy.internal"'],
+  [{ trustedProxies: ['10.0.0.0/33'] }, 'trustedProxies[0]: expected an IP address like "10.0.0.7" or a range like "10.0.0.0/8", got "10.0.0.0/33"'],
+  [{ trustedProxies: ['fd00::/129'] }, 'trustedProxies[0]: expected an IP address like "10.0.0.7" or a range like "10.0.0.0/8", got "fd00::/129"'],
 ];
 
 test('every mistake in a configuration is a ConfigError naming the setting and what it expects', () => {
@@ -112,6 +116,7 @@ test('rates become parts per million exactly, rules get ids by position, and def
   });
   assert.deepEqual(config.rateLimits, { perIp: { requests: 600, windowSeconds: 60 }, perSite: { requests: 60_000, windowSeconds: 60 } });
   assert.deepEqual(config.apiKeys, []);
+  assert.deepEqual(config.trustedProxies, [], 'no proxy is believed unless named');
   assert.equal(parseConfig({}).sites, undefined, 'no sites: the development setup');
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConfig } from '../src/index.js';
+import { createClientAddress } from '../src/client-address.js';
 import { callerKey, createRateLimiter } from '../src/rate-limit.js';
 import { batchOf, startCollector, trackMessage } from './helpers.js';
 
@@ -22,6 +23,35 @@ test('callers are keyed by IPv4 address, or by IPv6 /64', () => {
   assert.equal(callerKey('2001:DB8::'), '2001:db8:0:0::/64');
   assert.equal(callerKey('::1'), '0:0:0:0::/64');
   assert.equal(callerKey(undefined), 'unknown');
+});
+
+test('X-Forwarded-For is believed only from trusted proxies, read from its right end past each of them', () => {
+  const direct = createClientAddress();
+  assert.equal(direct('203.0.113.7', '198.51.100.1'), '203.0.113.7', 'without trusted proxies the header is ignored');
+
+  const behindProxies = createClientAddress(['10.0.0.0/8', '::1']);
+  assert.equal(behindProxies('203.0.113.7', '198.51.100.1'), '203.0.113.7', 'a caller that is no trusted proxy is the client');
+  assert.equal(behindProxies('10.0.0.2', '198.51.100.1'), '198.51.100.1');
+  assert.equal(behindProxies('::ffff:10.0.0.2', '198.51.100.1'), '198.51.100.1', 'an IPv4-mapped proxy address');
+  assert.equal(behindProxies('10.0.0.2', '6.6.6.6, 198.51.100.1, 10.0.0.9'), '198.51.100.1', 'what the client wrote itself is passed over');
+  assert.equal(behindProxies('::1', ['6.6.6.6', '2001:db8::5']), '2001:db8::5', 'several headers are one list');
+  assert.equal(behindProxies('10.0.0.2', 'not-an-address, 10.0.0.9'), '10.0.0.9', 'a hop no proxy wrote ends the walk');
+  assert.equal(behindProxies('10.0.0.2', '10.0.0.8, 10.0.0.9'), '10.0.0.8', 'all trusted: the farthest one');
+  assert.equal(behindProxies('10.0.0.2', undefined), '10.0.0.2', 'no header: the proxy itself');
+  assert.equal(behindProxies(undefined, '198.51.100.1'), undefined);
+});
+
+test('behind a trusted proxy each forwarded client has its own limit; a spoofed header gains nothing otherwise', async (t) => {
+  const limits = { perIp: { requests: 1, windowSeconds: 60 } };
+  const proxied = await startCollector(t, { config: parseConfig({ rateLimits: limits, trustedProxies: ['127.0.0.1', '::1'] }) });
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+  assert.equal((await proxied.postBatch(batchOf([trackMessage()]), from('198.51.100.1'))).status, 200);
+  assert.equal((await proxied.postBatch(batchOf([trackMessage()]), from('198.51.100.2'))).status, 200, 'another client');
+  assert.equal((await proxied.postBatch(batchOf([trackMessage()]), from('198.51.100.1'))).status, 429, 'the first client again');
+
+  const direct = await startCollector(t, { config: parseConfig({ rateLimits: limits }) });
+  assert.equal((await direct.postBatch(batchOf([trackMessage()]), from('198.51.100.1'))).status, 200);
+  assert.equal((await direct.postBatch(batchOf([trackMessage()]), from('198.51.100.2'))).status, 429, 'the header is not believed');
 });
 
 test('past the per-address limit the collector answers 429 with Retry-After, readable by an allowed origin; health checks pass', async (t) => {

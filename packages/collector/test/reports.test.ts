@@ -165,17 +165,17 @@ test('CSV has a column group per currency in major units (3 decimals for BHD, no
   assert.equal(creators.text, [
     `creator,impressions,clicks,orders,conversion_rate,${money('BHD')},${money('EUR')},${money('JPY')}`,
     'ana,3,3,3,1,12.345,0.000,2.469,0.000,25.00,0.00,12.50,2.00,0,0,0,0',
-    'ben,1,1,2,2,0,0,0,0,13.34,1.33,0.00,0.00,1500,0,150,0',
+    'ben,1,1,2,2,0.000,0.000,0.000,0.000,13.34,1.33,0.00,0.00,1500,0,150,0',
     '',
   ].join('\r\n'));
   // Accept: text/csv asks for CSV without format=csv.
   const csv = await (await fetch(`${running.url}/v1/reports/products?site=shop&${FULL}`, { headers: { authorization: `Bearer ${BRAND_KEY}`, accept: 'text/csv' } })).text();
   assert.deepEqual(csv.split('\r\n').slice(1, 3), [
-    `"'-1 cable, long",0,0,1,,0,0,0,0,1.00,0.10,0.00,0.00,0,0,0,0`,
-    `"'=HYPERLINK(""x"")",0,0,1,,0,0,0,0,12.34,1.23,0.00,0.00,0,0,0,0`,
+    `"'-1 cable, long",0,0,1,,0.000,0.000,0.000,0.000,1.00,0.10,0.00,0.00,0,0,0,0`,
+    `"'=HYPERLINK(""x"")",0,0,1,,0.000,0.000,0.000,0.000,12.34,1.23,0.00,0.00,0,0,0,0`,
   ]);
   const days = await report('days', `${FULL}&format=csv`);
-  assert.equal(days.text.split('\r\n')[2], '2026-03-03,0,1,2,2,0,0,0,0,0.00,-7.50,7.50,0.00,1500,0,150,0');
+  assert.equal(days.text.split('\r\n')[2], '2026-03-03,0,1,2,2,0.000,0.000,0.000,0.000,0.00,-7.50,7.50,0.00,1500,0,150,0');
 });
 
 test('a report needs a key for its site, and a well-formed range', async () => {

@@ -20,7 +20,7 @@ export function reportCsv(dimension: Dimension, currencies: readonly string[], r
     const cells = [cell(row.key), String(row.impressions), String(row.clicks), String(row.orders), row.conversionRate === null ? '' : String(row.conversionRate)];
     for (const currency of currencies) {
       const money = row.money[currency];
-      for (const [, field] of MONEY_COLUMNS) cells.push(money ? majorUnits(money[field], currency) : '0');
+      for (const [, field] of MONEY_COLUMNS) cells.push(majorUnits(money?.[field] ?? 0, currency));
     }
     lines.push(cells.join(','));
   }

@@ -334,7 +334,7 @@ export function specCsv(dimension: 'creators' | 'clips' | 'products' | 'days', r
     for (const currency of report.currencies) {
       const money = found.money[currency];
       const amounts = money ? [money.revenue, money.commissionPending, money.commissionConfirmed, money.commissionReversed] : [0, 0, 0, 0];
-      cells.push(...amounts.map((amount) => (money ? major(amount, currency) : '0')));
+      cells.push(...amounts.map((amount) => major(amount, currency)));
     }
     return cells.join(',');
   });

@@ -11,32 +11,55 @@ export interface EventFilter {
   event?: string;
 }
 
-const COLUMNS_PER_ROW = 10;
+export interface SiteEvents {
+  site: string;
+  events: readonly StoredEvent[];
+}
 
 /**
  * Stores each message id once: a retried batch (the tracker retries on any doubt) adds nothing.
  * Returns the message ids that were new.
+ *
+ * The rows go as one JSON array that PostgreSQL unpacks itself: one parameter and one statement for any number of
+ * events and sites, written with a single JSON.stringify, where a VALUES list needs ten parameters a row, each
+ * serialized on its own.
  */
-export async function insertEvents(db: Queryable, site: string, events: readonly StoredEvent[]): Promise<string[]> {
-  if (events.length === 0) return [];
-  const params: unknown[] = [];
-  const rows = events.map((event, row) => {
-    const { creator_id: creatorId, clip_id: clipId, product_id: productId } = event.properties;
-    params.push(
-      event.messageId, site, event.event, event.anonymousId, event.timestamp, JSON.stringify(event.properties), JSON.stringify(event.context),
-      reportKey(creatorId), reportKey(clipId), reportKey(productId),
-    );
-    const at = (column: number) => `$${row * COLUMNS_PER_ROW + column}`;
-    return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}::timestamptz, ${at(6)}::jsonb, ${at(7)}::jsonb, ${at(8)}, ${at(9)}, ${at(10)})`;
-  });
+export async function insertEvents(db: Queryable, batches: readonly SiteEvents[]): Promise<string[]> {
+  const rows: EventRow[] = [];
+  for (const { site, events } of batches) {
+    for (const event of events) {
+      const { creator_id: creatorId, clip_id: clipId, product_id: productId } = event.properties;
+      rows.push({
+        id: event.messageId, site, event: event.event, anonymous: event.anonymousId, at: event.timestamp,
+        properties: event.properties, context: event.context,
+        creator: reportKey(creatorId), clip: reportKey(clipId), product: reportKey(productId),
+      });
+    }
+  }
+  if (rows.length === 0) return [];
   const { rows: inserted } = await db.query<{ message_id: string }>(
     `INSERT INTO events (message_id, site, event, anonymous_id, occurred_at, properties, context, creator_id, clip_id, product_id)
-     VALUES ${rows.join(', ')}
+     SELECT id, site, event, anonymous, at, properties, context, creator, clip, product
+     FROM jsonb_to_recordset($1::jsonb)
+       AS row (id text, site text, event text, anonymous text, at timestamptz, properties jsonb, context jsonb, creator text, clip text, product text)
      ON CONFLICT (message_id) DO NOTHING
      RETURNING message_id`,
-    params,
+    [JSON.stringify(rows)],
   );
   return inserted.map((row) => row.message_id);
+}
+
+interface EventRow {
+  id: string;
+  site: string;
+  event: string;
+  anonymous: string;
+  at: string;
+  properties: Record<string, unknown>;
+  context: Record<string, unknown>;
+  creator: string | null;
+  clip: string | null;
+  product: string | null;
 }
 
 /** The ids reports group by; anything else in those properties is kept in the event but not reported on. */
@@ -44,7 +67,7 @@ function reportKey(value: unknown): string | null {
   return typeof value === 'string' && value.length >= 1 && value.length <= 200 ? value : null;
 }
 
-interface EventRow {
+interface StoredRow {
   message_id: string;
   event: string;
   occurred_at: Date | string;
@@ -63,7 +86,7 @@ export async function listEvents(db: Queryable, { site, limit, event }: EventFil
     where += ` AND event = $${params.length}`;
   }
   params.push(limit);
-  const { rows } = await db.query<EventRow>(
+  const { rows } = await db.query<StoredRow>(
     `SELECT message_id, event, occurred_at, received_at, anonymous_id, properties, context
      FROM events WHERE ${where}
      ORDER BY occurred_at DESC, received_at DESC, message_id DESC

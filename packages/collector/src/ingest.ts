@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { summarizeBatch } from './batch-summary.js';
 import { validateEnvelope, validateEvents, type StoredEvent } from './batch-validation.js';
 import type { SiteConfig } from './config.js';
-import type { Queryable } from './database.js';
+import type { Database, Queryable } from './database.js';
 import { insertEvents } from './event-store.js';
 import { HttpError, parseContentType, readBody, sendJson } from './http.js';
 import { throwIfLimited, type CollectorContext } from './routes.js';
@@ -50,15 +50,17 @@ export interface PendingBatch {
 }
 
 /**
- * Stores batches, together in one transaction when several arrive at once (see write-queue.ts): an acknowledged
- * batch is wholly stored. Touches and orders follow only from events stored now for the first time, so a retried
- * batch books nothing twice. Answers how many events of each batch were new.
+ * Stores batches that arrived together (see write-queue.ts) atomically: an acknowledged batch is wholly stored. Events
+ * alone are one statement; touches and orders need a transaction around them. They follow only from events stored now
+ * for the first time, so a retried batch books nothing twice. Answers how many events of each batch were new.
  */
-export async function storeBatches(tx: Queryable, batches: PendingBatch[]): Promise<number[]> {
-  const fresh = new Set<string>();
-  const bySite = new Map<string, StoredEvent[]>();
-  for (const batch of batches) bySite.set(batch.site, [...(bySite.get(batch.site) ?? []), ...batch.events]);
-  for (const [site, events] of bySite) for (const id of await insertEvents(tx, site, events)) fresh.add(id);
+export async function storeBatches(db: Database, batches: PendingBatch[]): Promise<number[]> {
+  const booksMore = batches.some((batch) => batch.orders.size > 0 || batch.events.some((event) => event.event === CREATOR_LINK_OPENED));
+  return booksMore ? db.transaction((tx) => storeIn(tx, batches)) : storeIn(db, batches);
+}
+
+async function storeIn(tx: Queryable, batches: PendingBatch[]): Promise<number[]> {
+  const fresh = new Set(await insertEvents(tx, batches));
   const counts: number[] = [];
   for (const batch of batches) {
     let count = 0;

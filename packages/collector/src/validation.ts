@@ -28,9 +28,16 @@ export function expectText(value: unknown, path: string, min: number, max: numbe
 // Postgres refuses NUL in text and jsonb, and an unpaired surrogate cannot be encoded as UTF-8:
 // either would fail the whole insert, so it is refused here, per event.
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Nearly all text has neither NUL nor any surrogate: this plain class rules it out faster than the lookarounds can.
+const MAYBE_UNSTORABLE_TEXT = /[\u0000\ud800-\udfff]/;
+const UNSTORABLE_EXPECTED = 'contains a NUL character or an unpaired surrogate, which cannot be stored';
+
+function isStorableText(text: string): boolean {
+  return !MAYBE_UNSTORABLE_TEXT.test(text) || !UNSTORABLE_TEXT.test(text);
+}
 
 function expectStorableText(text: string, path: string): void {
-  if (UNSTORABLE_TEXT.test(text)) throw new ValidationError(path, 'contains a NUL character or an unpaired surrogate, which cannot be stored');
+  if (!isStorableText(text)) throw new ValidationError(path, UNSTORABLE_EXPECTED);
 }
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -54,23 +61,36 @@ export function isDateTime(text: string): boolean {
  * since Postgres and JSON.stringify both give up on very deep nesting.
  */
 export function expectStorableJson(value: unknown, path: string, depthLeft: number): void {
-  if (typeof value === 'string') return expectStorableText(value, path);
-  if (typeof value === 'number') {
-    // JSON.parse turns 1e999 into Infinity, which would be stored as null.
-    if (!Number.isFinite(value)) throw new ValidationError(path, 'expected a finite number');
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  if (depthLeft === 0) throw new ValidationError(path, 'nested too deeply');
+  const problem = findUnstorable(value, depthLeft);
+  if (!problem) return;
+  // The keys were gathered on the way back up, innermost first; the path is spelled out only for this one failure.
+  const at = problem.keys.reverse().map((key) => (typeof key === 'number' ? `[${key}]` : propertyPath(key))).join('');
+  throw new ValidationError(`${path}${at}`, problem.expected);
+}
+
+interface Unstorable {
+  keys: Array<string | number>;
+  expected: string;
+}
+
+function findUnstorable(value: unknown, depthLeft: number): Unstorable | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : { keys: [], expected: UNSTORABLE_EXPECTED };
+  // JSON.parse turns 1e999 into Infinity, which would be stored as null.
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { keys: [], expected: 'expected a finite number' };
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depthLeft === 0) return { keys: [], expected: 'nested too deeply' };
   if (Array.isArray(value)) {
-    value.forEach((item, index) => expectStorableJson(item, `${path}[${index}]`, depthLeft - 1));
-    return;
+    for (let index = 0; index < value.length; index++) {
+      const problem = findUnstorable(value[index], depthLeft - 1);
+      if (problem) return (problem.keys.push(index), problem);
+    }
+    return undefined;
   }
-  for (const [key, item] of Object.entries(value)) {
-    const itemPath = `${path}${propertyPath(key)}`;
-    expectStorableText(key, itemPath);
-    expectStorableJson(item, itemPath, depthLeft - 1);
+  for (const key of Object.keys(value)) {
+    const problem = isStorableText(key) ? findUnstorable((value as JsonObject)[key], depthLeft - 1) : { keys: [], expected: UNSTORABLE_EXPECTED };
+    if (problem) return (problem.keys.push(key), problem);
   }
+  return undefined;
 }
 
 /** `.name` for plain keys, `["odd key"]` otherwise, as a reader would write the path. */

@@ -1,12 +1,12 @@
-import type { Database, Queryable } from './database.js';
+import type { Database } from './database.js';
 
-/** Writes `items` in the transaction `tx`, answering one result per item, in order. */
-export type GroupWrite<Item, Result> = (tx: Queryable, items: Item[]) => Promise<Result[]>;
+/** Writes `items` atomically (in one transaction, or one statement), answering one result per item, in order. */
+export type GroupWrite<Item, Result> = (db: Database, items: Item[]) => Promise<Result[]>;
 
 export type WriteQueue<Item, Result> = (item: Item) => Promise<Result>;
 
 /**
- * Groups the writes of requests that arrive together into one transaction, so a burst of batches costs one commit
+ * Groups the writes of requests that arrive together into one atomic write, so a burst of batches costs one commit
  * (one WAL flush) instead of one each. Each caller's promise settles only after the commit that holds its item, so an
  * answer still means "stored". If a group fails, its items are written again one by one, so one bad item fails alone.
  */
@@ -21,7 +21,7 @@ export function createWriteQueue<Item, Result>(db: Database, write: GroupWrite<I
       const group = waiting.slice(0, maxGroup);
       waiting = waiting.slice(maxGroup);
       try {
-        const results = await db.transaction((tx) => write(tx, group.map((entry) => entry.item)));
+        const results = await write(db, group.map((entry) => entry.item));
         group.forEach((entry, index) => entry.resolve(results[index]!));
       } catch (error) {
         if (group.length === 1) {
@@ -29,7 +29,7 @@ export function createWriteQueue<Item, Result>(db: Database, write: GroupWrite<I
           continue;
         }
         for (const entry of group) {
-          await db.transaction((tx) => write(tx, [entry.item])).then(([result]) => entry.resolve(result!), entry.reject);
+          await write(db, [entry.item]).then(([result]) => entry.resolve(result!), entry.reject);
         }
       }
     }

@@ -8,11 +8,13 @@ test('writes arriving together share one transaction; each promise settles after
   t.after(() => db.close());
   await db.query('CREATE TABLE notes (id integer PRIMARY KEY, body text NOT NULL)');
   const groups: number[][] = [];
-  const write = createWriteQueue<number, number>(db, async (tx, ids) => {
-    groups.push(ids);
-    for (const id of ids) await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [id, id === 13 ? null : `note ${id}`]);
-    return ids.map((id) => id * 10);
-  });
+  const write = createWriteQueue<number, number>(db, (database, ids) =>
+    database.transaction(async (tx) => {
+      groups.push(ids);
+      for (const id of ids) await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [id, id === 13 ? null : `note ${id}`]);
+      return ids.map((id) => id * 10);
+    }),
+  );
 
   const first = write(1);
   const burst = [2, 3, 13, 4].map((id) => write(id).then((result) => ({ result }), (error: Error) => ({ error: error.message })));

@@ -46,6 +46,7 @@ const gzipped = new Map();
 for (const file of files) gzipped.set(file, gzipSync(await readFile(join(dist, file)), { level: 9 }).length);
 
 let failed = 0;
+const covered = new Set();
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // A file outside the script-tag distribution (the collector's dashboard): `path` from the repository root.
@@ -70,6 +71,7 @@ for (const budget of budgets.filter((b) => b.maxGzipBytes !== undefined && b.pat
     failed++;
     continue;
   }
+  for (const file of matched) covered.add(file);
   const groups = budget.each ? matched.map((file) => [file]) : [matched];
   for (const group of groups) {
     const total = group.reduce((sum, file) => sum + gzipped.get(file), 0);
@@ -79,6 +81,12 @@ for (const budget of budgets.filter((b) => b.maxGzipBytes !== undefined && b.pat
     console.log(`${ok ? '✓' : '✗'} ${label}: ${kb(total)} gzip (budget ${kb(budget.maxGzipBytes)})`);
   }
 }
+// A file no budget names could grow unnoticed: every built file must be under at least one.
+for (const file of files.filter((name) => !covered.has(name))) {
+  console.error(`✗ ${file} is under no budget; add it to test/tooling/size-budget.json`);
+  failed++;
+}
+
 // Heavy code must stay behind a dynamic import: no statically loaded graph may contain it.
 for (const { name, entries, mustNotContain } of budgets.filter((b) => b.mustNotContain)) {
   const graph = [...new Set((await Promise.all((entries ?? []).map(importGraph))).flat())];

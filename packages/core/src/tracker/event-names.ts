@@ -12,6 +12,7 @@ export const TrackedEvent = {
   // Segment's video spec; progress milestones (25/50/75/100%) are Video Content Playing with `percent`.
   videoPlaybackStarted: 'Video Playback Started',
   videoPlaybackPaused: 'Video Playback Paused',
+  videoPlaybackResumed: 'Video Playback Resumed',
   videoPlaybackCompleted: 'Video Playback Completed',
   videoContentPlaying: 'Video Content Playing',
 } as const;

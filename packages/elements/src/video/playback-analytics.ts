@@ -27,29 +27,38 @@ function sessionId(): string {
 }
 
 /**
- * Segment's video events for one `<video>`: Started once per playback session, Paused (not the pause at the end),
- * Content Playing at 25/50/75/100 %, Completed at the end. A replay after the end is a new session.
+ * Segment's video events for one `<video>`: Started once per playback session, Paused (not the pause at the end) and
+ * Resumed after it, Content Playing at 25/50/75/100 %, Completed at the end. A replay after the end is a new session.
  */
 export class PlaybackAnalytics {
   readonly #host: HTMLElement;
   readonly #identity: () => ClipIdentity;
   #session: string | undefined;
   #reached = new Set<number>();
+  #paused = false;
 
   constructor(host: HTMLElement, identity: () => ClipIdentity) {
     this.#host = host;
     this.#identity = identity;
   }
 
+  /** Also fires after a seek or a stall; only a play after a reported pause is a resume. */
   onPlaying(video: HTMLVideoElement): void {
-    if (this.#session) return;
+    if (this.#session) {
+      if (this.#paused) this.#emit(TrackedEvent.videoPlaybackResumed, video);
+      this.#paused = false;
+      return;
+    }
     this.#session = sessionId();
     this.#reached.clear();
+    this.#paused = false;
     this.#emit(TrackedEvent.videoPlaybackStarted, video);
   }
 
   onPause(video: HTMLVideoElement): void {
-    if (this.#session && !video.ended) this.#emit(TrackedEvent.videoPlaybackPaused, video);
+    if (!this.#session || video.ended) return;
+    this.#paused = true;
+    this.#emit(TrackedEvent.videoPlaybackPaused, video);
   }
 
   /** Called on every time update while playing; reports each milestone the position has reached. */

@@ -79,9 +79,9 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  *
  * @fires {VideoProductClickRequestDetail} vitrine-product-click-request - Cancelable, on a plain click on a tag or a
  * tray product; cancel it to show the product your own way. Otherwise the link opens (a new tab by default).
- * @fires {TrackDetail} vitrine-track - `Video Playback Started`, `Video Playback Paused`, `Video Content Playing`
- * (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`source` tag or tray) and
- * `Product Viewed` (a tag shown for one second).
+ * @fires {TrackDetail} vitrine-track - `Video Playback Started`, `Video Playback Paused`, `Video Playback Resumed`,
+ * `Video Content Playing` (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`source` tag or
+ * tray) and `Product Viewed` (a tag shown for one second).
  * @fires {ErrorDetail} vitrine-error - Fatal: `clip-unreachable`, `invalid-data` (the clip file), `invalid-attribute`,
  * `media-not-found`, `media-network`, `media-decode`, `media-unsupported`. Non-fatal: products could not be loaded,
  * invalid `cues` or `aspect-ratio`.

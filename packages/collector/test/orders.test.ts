@@ -198,6 +198,21 @@ test("a browser's order is pending until the merchant confirms it at the amounts
   assert.deepEqual(rows, [{ status: 'confirmed', confirmed_at: new Date('2026-03-01T11:00:00.000Z') }]);
 });
 
+test("the merchant's placedAt replaces the shopper's clock when it confirms a browser's order, and only then", async (t) => {
+  const shop = await startShop(t);
+  await shop.ingest([browserOrder('b-1')]);
+  const placedAt = async () => (await shop.running.collector.db.query<{ placed_at: Date }>("SELECT placed_at FROM orders WHERE order_id = 'b-1'")).rows[0]!.placed_at.toISOString();
+  const browserTime = await placedAt();
+
+  await shop.call('/v1/orders', { site: 'shop', orderId: 'b-1', placedAt: '2026-02-28T23:59:00+01:00' });
+  assert.notEqual(browserTime, '2026-02-28T22:59:00.000Z');
+  assert.equal(await placedAt(), '2026-02-28T22:59:00.000Z');
+
+  const again = await shop.call('/v1/orders', { site: 'shop', orderId: 'b-1', placedAt: '2026-01-01T00:00:00Z' });
+  assert.equal(again.body.duplicate, true);
+  assert.equal(await placedAt(), '2026-02-28T22:59:00.000Z', 'a confirmed order changes no more');
+});
+
 test("the merchant's lines replace the browser's and are priced under today's rules", async (t) => {
   const shop = await startShop(t);
   await shop.ingest([browserOrder('b-2')]);

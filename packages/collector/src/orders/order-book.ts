@@ -144,10 +144,12 @@ export async function confirmOrder(db: Database, site: SiteConfig, order: Server
         const priced = priceOrder(site.commission, lines, order.lines ? order.discount : 0, currency, attribution?.creatorId ?? '');
         await appendEntries(tx, pricedEntries(order.site, order.orderId, currency, attribution, priced, 'confirmed', 'confirmation', now));
       }
+      // The merchant's placedAt, when sent, replaces the time on the shopper's clock.
       await tx.query(
-        `UPDATE orders SET status = 'confirmed', confirmed_at = $3, currency = $4, creator_id = $5, clip_id = $6, click_id = $7
+        `UPDATE orders SET status = 'confirmed', confirmed_at = $3, currency = $4, creator_id = $5, clip_id = $6, click_id = $7,
+           placed_at = COALESCE($8, placed_at)
          WHERE site = $1 AND order_id = $2`,
-        [order.site, order.orderId, now, currency, attribution?.creatorId ?? null, attribution?.clipId ?? null, attribution?.clickId ?? null],
+        [order.site, order.orderId, now, currency, attribution?.creatorId ?? null, attribution?.clipId ?? null, attribution?.clickId ?? null, order.placedAt ?? null],
       );
       return { ...(await outcome(tx, order.site, order.orderId, await lockOrder(tx, order.site, order.orderId), false)), ...(unknownClickId && { unknownClickId }) };
     }),

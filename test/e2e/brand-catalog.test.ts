@@ -22,7 +22,7 @@ describe('examples/brand-catalog', () => {
     const problems = watchProblems(page);
     await page.addInitScript(RECORD_LAYOUT_SHIFTS);
     await page.goto(`${harness.examplesUrl}brand-catalog/`);
-    const cards = page.locator('vitrine-catalog vitrine-product-card');
+    const cards = page.locator('vitrine-catalog vitrine-product-card:not([skeleton])');
     await cards.first().waitFor();
     assert.equal(await cards.first().locator('[part~="title"]').textContent().then((t) => t?.trim()), 'Linen shirt');
     assert.match((await cards.first().locator('[part~="price"]').textContent()) ?? '', /€49\.00/);
@@ -71,7 +71,7 @@ describe('examples/brand-catalog', () => {
   it('opens the product page on click and the click still reaches the collector', async () => {
     const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${harness.examplesUrl}brand-catalog/`);
-    const card = page.locator('vitrine-catalog vitrine-product-card').nth(1);
+    const card = page.locator('vitrine-catalog vitrine-product-card:not([skeleton])').nth(1);
     await card.waitFor();
     await Promise.all([page.waitForURL(/product\.html\?id=denim-jacket/), card.click()]);
     const events = await waitForEvents(harness.collectorUrl, (all) => all.some((e) => e.event === 'Product Clicked' && e.properties.product_id === 'denim-jacket'));
@@ -87,7 +87,7 @@ describe('examples/brand-catalog', () => {
     const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
     await page.goto(`${harness.examplesUrl}brand-catalog/showcase.html`);
-    const card = page.locator('vitrine-catalog vitrine-product-card').first();
+    const card = page.locator('vitrine-catalog vitrine-product-card:not([skeleton])').first();
     await card.waitFor();
     // German from the page's lang, cheapest first from sort="price-asc".
     assert.match((await card.locator('[part~="price"]').textContent()) ?? '', /24,00\s€/);

@@ -34,7 +34,10 @@ const allCardsPage = () => `<!doctype html><html lang="en"><head>
 
 const allCardsScript = `
   const count = Number(new URLSearchParams(location.search).get('count'));
+  // vitrine.js is async: the feed can arrive before it has run.
+  const vitrineReady = window.Vitrine ? Promise.resolve() : new Promise((resolve) => document.querySelector('script[src="/dist/vitrine.js"]').addEventListener('load', resolve, { once: true }));
   fetch('/bench/feed-' + count + '.json').then((r) => r.json()).then(async (data) => {
+    await vitrineReady;
     await window.Vitrine.load('vitrine-product-card');
     await customElements.whenDefined('vitrine-product-card');
     const row = document.getElementById('row');
@@ -76,7 +79,8 @@ const SCROLL_TO_END = (selector: string) => `(async () => {
 async function measure(page: Page, url: string, scrollTarget: string) {
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.evaluate('window.__loaded');
+  // A page that never signals fails the run instead of hanging it.
+  await page.evaluate(`Promise.race([window.__loaded, new Promise((_, reject) => setTimeout(() => reject(new Error('no vitrine-load from ${url}')), 30000))])`);
   // Wait for the frame after load so layout and paint are counted.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))');
   const renderMs = Date.now() - start;

@@ -32,8 +32,8 @@ export function createClientAddress(trustedProxies: readonly string[] = []): Cli
     else trusted.addSubnet(address, prefix, family);
   }
   const isTrusted = (address: string) => {
-    const family = isIP(address);
-    return family !== 0 && trusted.check(address, family === 4 ? 'ipv4' : 'ipv6');
+    const family = familyOf(address);
+    return family !== undefined && trusted.check(address, family);
   };
   return (socketAddress, forwardedFor) => {
     if (!socketAddress || !isTrusted(unmapped(socketAddress))) return socketAddress;
@@ -50,17 +50,21 @@ export function createClientAddress(trustedProxies: readonly string[] = []): Cli
   };
 }
 
+function familyOf(address: string): 'ipv4' | 'ipv6' | undefined {
+  const version = isIP(address);
+  return version === 4 ? 'ipv4' : version === 6 ? 'ipv6' : undefined;
+}
+
 function parseRange(entry: string): { address: string; prefix?: number; family: 'ipv4' | 'ipv6' } | undefined {
   const [address = '', prefixText, extra] = entry.split('/');
-  const version = isIP(address);
-  if (version === 0 || extra !== undefined) return undefined;
-  const family = version === 4 ? 'ipv4' : 'ipv6';
+  const family = familyOf(address);
+  if (!family || extra !== undefined) return undefined;
   if (prefixText === undefined) return { address, family };
   const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  return prefix <= (version === 4 ? 32 : 128) ? { address, prefix, family } : undefined;
+  return prefix <= (family === 'ipv4' ? 32 : 128) ? { address, prefix, family } : undefined;
 }
 
 /** `::ffff:10.0.0.7`, as a dual-stack socket reports an IPv4 peer, is that IPv4 address. */
-function unmapped(address: string): string {
+export function unmapped(address: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
 }

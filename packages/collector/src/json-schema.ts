@@ -294,8 +294,7 @@ function hasType(value: unknown, type: JsonType): boolean {
 function pathText(node: PathNode): string {
   if (node.root !== undefined) return node.root;
   const parent = pathText(node.parent!);
-  if (node.index !== undefined) return `${parent}[${node.index}]`;
-  const property = propertyPath(node.key!);
+  const property = propertyPath(node.index ?? node.key!);
   return parent === '' && property.startsWith('.') ? property.slice(1) : `${parent}${property}`;
 }
 

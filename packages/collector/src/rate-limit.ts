@@ -1,3 +1,4 @@
+import { unmapped } from './client-address.js';
 import type { RateLimit } from './config.js';
 
 /** Seconds until the caller may try again, or 0 when the request may go ahead. */
@@ -49,12 +50,11 @@ export function createRateLimiter({ requests, windowSeconds }: RateLimit): RateL
  */
 export function callerKey(address: string | undefined): string {
   if (!address) return 'unknown';
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('::');
+  const ip = unmapped(address);
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.split('::');
   const headGroups = head ? head.split(':') : [];
-  const tailGroups = address.includes('::') && tail ? tail.split(':') : [];
+  const tailGroups = ip.includes('::') && tail ? tail.split(':') : [];
   const groups = [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
   return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

@@ -64,7 +64,7 @@ export function expectStorableJson(value: unknown, path: string, depthLeft: numb
   const problem = findUnstorable(value, depthLeft);
   if (!problem) return;
   // The keys were gathered on the way back up, innermost first; the path is spelled out only for this one failure.
-  const at = problem.keys.reverse().map((key) => (typeof key === 'number' ? `[${key}]` : propertyPath(key))).join('');
+  const at = problem.keys.reverse().map(propertyPath).join('');
   throw new ValidationError(`${path}${at}`, problem.expected);
 }
 
@@ -93,8 +93,9 @@ function findUnstorable(value: unknown, depthLeft: number): Unstorable | undefin
   return undefined;
 }
 
-/** `.name` for plain keys, `["odd key"]` otherwise, as a reader would write the path. */
-export function propertyPath(key: string): string {
+/** `.name` for plain keys, `["odd key"]` otherwise, `[3]` for an index, as a reader would write the path. */
+export function propertyPath(key: string | number): string {
+  if (typeof key === 'number') return `[${key}]`;
   if (/^[A-Za-z_$][\w$]*$/.test(key)) return `.${key}`;
   return `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
 }

@@ -123,6 +123,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Vitrine examples   ${examplesUrl}
     brand catalog    ${examplesUrl}brand-catalog/
     showcase (de)    ${examplesUrl}brand-catalog/showcase.html
+    creator clips    ${examplesUrl}creator-clip/
+    checkout         ${examplesUrl}checkout/
   Collector          ${collectorUrl}
     events (demo)    ${collectorUrl}/v1/events?site=demo
     dashboard        ${collectorUrl}/dashboard  (site demo, key demo-brand-key-for-local-use-only)

@@ -36,6 +36,8 @@ describe('report data', () => {
   it('reads the collector’s answers and refuses malformed ones', () => {
     expect(readReport(JSON.parse(JSON.stringify(WEEK)))).to.deep.equal(WEEK);
     expect(readOrders({ orders: [order()] })).to.deep.equal([order()]);
+    // The collector lists orders no creator brought too, with creatorId null.
+    expect(readOrders({ orders: [order({ creatorId: null, clipId: null })] })).to.deep.equal([order({ creatorId: null, clipId: null })]);
     const broken: Array<[unknown, string]> = [
       [{ ...WEEK, rows: 'nope' }, 'rows: expected an array'],
       [{ ...WEEK, from: '22/11/2026' }, 'from: expected a string like'],
@@ -45,5 +47,6 @@ describe('report data', () => {
     ];
     for (const [value, message] of broken) expect(() => readReport(value)).to.throw(message);
     expect(() => readOrders({ orders: [{ ...order(), status: 'lost' }] })).to.throw('orders[0].status');
+    expect(() => readOrders({ orders: [{ ...order(), creatorId: 7 }] })).to.throw('orders[0].creatorId');
   });
 });

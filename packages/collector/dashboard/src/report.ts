@@ -37,7 +37,8 @@ export interface Order {
   revenue: number;
   commission: number;
   refunded: boolean;
-  creatorId: string;
+  /** null: an order no creator brought (it earns nothing, but its revenue is the brand's). */
+  creatorId: string | null;
   clipId: string | null;
   placedAt: string;
 }
@@ -70,6 +71,10 @@ function array(value: unknown, path: string): unknown[] {
 function text(value: unknown, path: string, pattern?: RegExp): string {
   if (typeof value !== 'string' || (pattern && !pattern.test(value))) throw new InvalidData(path, pattern ? `a string like ${pattern}` : 'a string');
   return value;
+}
+
+function nullableText(value: unknown, path: string): string | null {
+  return value === null || value === undefined ? null : text(value, path);
 }
 
 function integer(value: unknown, path: string): number {
@@ -140,8 +145,8 @@ export function readOrders(json: unknown): Order[] {
       revenue: integer(fields.revenue, `${path}.revenue`),
       commission: integer(fields.commission, `${path}.commission`),
       refunded: fields.refunded === true,
-      creatorId: text(fields.creatorId, `${path}.creatorId`),
-      clipId: fields.clipId === null || fields.clipId === undefined ? null : text(fields.clipId, `${path}.clipId`),
+      creatorId: nullableText(fields.creatorId, `${path}.creatorId`),
+      clipId: nullableText(fields.clipId, `${path}.clipId`),
       placedAt: text(fields.placedAt, `${path}.placedAt`),
     };
   });

@@ -78,6 +78,7 @@ export const strings = {
   refunded: 'refunded',
   noOrders: 'No orders yet.',
   noClip: 'link',
+  noCreator: 'No creator',
 };
 
 export type StringKey = keyof typeof strings;

@@ -64,7 +64,11 @@ export class VitrineRecentOrders extends LitElement {
           return html`<tr>
             <th scope="row">${order.orderId}<span class="sub narrow">${placed}</span></th>
             <td class="wide text">${placed}</td>
-            <td class="wide text">${order.creatorId}<span class="sub">${order.clipId ?? strings.noClip}</span></td>
+            <td class="wide text">
+              ${order.creatorId === null
+                ? html`<span class="unattributed">${strings.noCreator}</span>`
+                : html`${order.creatorId}<span class="sub">${order.clipId ?? strings.noClip}</span>`}
+            </td>
             <td class="text">
               <span class="status ${order.status}">${order.status === 'confirmed' ? strings.statusConfirmed : strings.statusPending}</span>
               ${order.refunded ? html`<span class="sub refunded">${strings.refunded}</span>` : nothing}

@@ -32,6 +32,10 @@ export const recentOrdersStyles = css`
   .status.pending {
     color: var(--vitrine-color-notice, #8a4500);
   }
+  .unattributed {
+    color: var(--_muted);
+  }
+
   .refunded {
     color: var(--_danger);
   }

@@ -20,6 +20,8 @@ const ORDERS = [
   order({ orderId: 'o-1003', status: 'confirmed', revenue: 12900, commission: 1290, placedAt: '2026-11-21T18:30:00.000Z' }),
   order({ orderId: 'o-1002', status: 'confirmed', refunded: true, revenue: 2000, commission: 200, clipId: null, currency: 'USD', placedAt: '2026-11-20T11:05:00.000Z' }),
   order({ orderId: 'o-1001' }),
+  // Brought by no creator: listed for its revenue, with nothing to pay.
+  order({ orderId: 'o-1000', status: 'confirmed', revenue: 3500, commission: 0, creatorId: null, clipId: null, placedAt: '2026-11-19T09:00:00.000Z' }),
 ];
 
 describe('<vitrine-recent-orders>', () => {
@@ -31,6 +33,7 @@ describe('<vitrine-recent-orders>', () => {
       ['o-1003', '21 Nov, 18:30 UTC', 'mia-outdoors summer-lookbook', 'Confirmed', '€129.00', '€12.90'],
       ['o-1002', '20 Nov, 11:05 UTC', 'mia-outdoors link', 'Confirmed refunded', 'US$20.00', 'US$2.00'],
       ['o-1001', '20 Nov, 10:00 UTC', 'mia-outdoors summer-lookbook', 'Pending', '€49.90', '€4.99'],
+      ['o-1000', '19 Nov, 09:00 UTC', 'No creator', 'Confirmed', '€35.00', '€0.00'],
     ]);
   });
 

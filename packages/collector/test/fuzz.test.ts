@@ -56,7 +56,7 @@ function generator(next: Next) {
   const order = { order_id: 'f-1', currency: 'EUR', total_minor: 100, products: [line] };
   const item = { productId: 'p1', price: 100, quantity: 1 };
   const goodOrder = (): Record<string, unknown> => ({ site: 'shop', orderId: `f-${Math.floor(next() * 1e6)}`, currency: 'EUR', items: [item] });
-  const goodRefund = () => ({ site: 'shop', refundId: `r-${Math.floor(next() * 1e6)}`, items: [{ productId: 'p1', quantity: 1 }] });
+  const goodRefund = (orderId: string) => ({ site: 'shop', orderId, refundId: `r-${Math.floor(next() * 1e6)}`, items: [{ productId: 'p1', quantity: 1 }] });
   const signed = (body: string, at = Date.now()) => ({ 'content-type': 'application/json', 'vitrine-signature': signatureHeader(SECRET, body, at) });
 
   // Each of these events is invalid in exactly the way its line says; the batch around it is well formed.
@@ -155,18 +155,25 @@ function generator(next: Next) {
       return { family: 'order: signed, bad body', method: 'POST', path: '/v1/orders', headers: signed(body), body, expect };
     }],
     [10, 'refund: signed, bad body or unknown order', () => {
-      const [value, expect] = pick<[unknown, number[]]>([
-        [{ ...goodRefund(), [pick([...PROTOTYPE_KEYS, 'reason'])]: 1 }, [400]],
-        [{ ...goodRefund(), refundId: pick(['', 'x'.repeat(201), 5, null, ...UNSTORABLE_TEXT]) }, [400]],
-        [{ ...goodRefund(), items: pick(['x', null, [null], [{ productId: 'p1' }], [{ productId: 'p1', quantity: pick([0, INFINITY, 1.5, 100_001]) }], [{ productId: '', quantity: 1 }]]) }, [400]],
-        [goodRefund(), [404]],
-        [{ site: 'shop', refundId: 'r-1' }, [404]],
-      ]);
-      const body = json(value);
       const [id, idExpect] = pick<[string, number[] | undefined]>([
         ['ghost', undefined], [encodeURIComponent(SQL), undefined], [encodeURIComponent(SCRIPT), undefined],
         ['x'.repeat(300), [400]], ['a%00b', [400]], ['%ED%A0%80', [400]], ['%ZZ', [400]],
       ]);
+      let orderId: string;
+      try {
+        orderId = decodeURIComponent(id);
+      } catch {
+        orderId = id;
+      }
+      const [value, expect] = pick<[unknown, number[]]>([
+        [{ ...goodRefund(orderId), [pick([...PROTOTYPE_KEYS, 'reason'])]: 1 }, [400]],
+        [{ ...goodRefund(orderId), refundId: pick(['', 'x'.repeat(201), 5, null, ...UNSTORABLE_TEXT]) }, [400]],
+        [{ ...goodRefund(orderId), items: pick(['x', null, [null], [{ productId: 'p1' }], [{ productId: 'p1', quantity: pick([0, INFINITY, 1.5, 100_001]) }], [{ productId: '', quantity: 1 }]]) }, [400]],
+        [{ ...goodRefund(orderId), orderId: pick(['f-1', '', null, 5, `${orderId} `]) }, [400]],
+        [goodRefund(orderId), [404]],
+        [{ site: 'shop', orderId, refundId: 'r-1' }, [404]],
+      ]);
+      const body = json(value);
       return { family: 'refund: signed, bad body or unknown order', method: 'POST', path: `/v1/orders/${id}/refunds`, headers: signed(body), body, expect: idExpect ?? expect };
     }],
     [12, 'reads: bad key or query', () => {

@@ -267,28 +267,28 @@ test(`${ORDERS} random orders on two sites with a change of rules: every answer,
 
   function expectRefund(step: Extract<Step, { kind: 'refund' }>, order: Order): Call {
     const path = `/v1/orders/${step.id}/refunds`;
-    const refused = (status: number, code: string) => ({ path, body: { site: step.site, refundId: `rf-${++serial}` }, status, answer: code, label: `refund ${step.how}` });
+    const refused = (status: number, code: string) => ({ path, body: { site: step.site, orderId: step.id, refundId: `rf-${++serial}` }, status, answer: code, label: `refund ${step.how}` });
     const earlier = [...order.refunds.keys()];
     if (step.how === 'again' && earlier.length > 0) {
       const refundId = earlier[Math.floor(step.hint * earlier.length)]!;
       const [revenueReversed, commissionReversed] = order.refunds.get(refundId)!;
       count('refund again');
-      return { path, body: { site: step.site, refundId }, status: 200, answer: { orderId: order.id, refundId, duplicate: true, currency: order.currency, revenueReversed, commissionReversed }, label: 'refund again' };
+      return { path, body: { site: step.site, orderId: step.id, refundId }, status: 200, answer: { orderId: order.id, refundId, duplicate: true, currency: order.currency, revenueReversed, commissionReversed }, label: 'refund again' };
     }
     const others = [...refundOwners].filter(([, owner]) => owner !== `${order.site}/${order.id}` && owner.startsWith(`${order.site}/`));
     if (step.how === 'taken' && others.length > 0) {
       count('refund id taken');
-      return { ...refused(409, 'refund_id_taken'), body: { site: step.site, refundId: others[Math.floor(step.hint * others.length)]![0] } };
+      return { ...refused(409, 'refund_id_taken'), body: { site: step.site, orderId: step.id, refundId: others[Math.floor(step.hint * others.length)]![0] } };
     }
     if (order.status === 'pending') return count('refund of a pending order'), refused(409, 'order_not_confirmed');
     const left = new Map<string, number>();
     for (const line of order.lines) left.set(line.productId, (left.get(line.productId) ?? 0) + line.quantity - line.refunded);
     const open = [...left].filter(([, units]) => units > 0);
-    if (step.how === 'stranger') return count('refund of a product not ordered'), { ...refused(422, 'refund_exceeds_order'), body: { site: step.site, refundId: `rf-${++serial}`, items: [{ productId: 'p99', quantity: 1 }] } };
+    if (step.how === 'stranger') return count('refund of a product not ordered'), { ...refused(422, 'refund_exceeds_order'), body: { site: step.site, orderId: step.id, refundId: `rf-${++serial}`, items: [{ productId: 'p99', quantity: 1 }] } };
     if (step.how === 'over') {
       const [productId, units] = [...left][Math.floor(step.hint * left.size)]!;
       count('refund of more than is left');
-      return { ...refused(422, 'refund_exceeds_order'), body: { site: step.site, refundId: `rf-${++serial}`, items: [{ productId, quantity: units + 1 }] } };
+      return { ...refused(422, 'refund_exceeds_order'), body: { site: step.site, orderId: step.id, refundId: `rf-${++serial}`, items: [{ productId, quantity: units + 1 }] } };
     }
     if (open.length === 0) return count('refund of a refunded order'), refused(409, 'already_refunded');
     const [productId, units] = open[Math.floor(step.hint * open.length)]!;
@@ -317,7 +317,7 @@ test(`${ORDERS} random orders on two sites with a change of rules: every answer,
     order.refunded = true;
     refundOwners.set(refundId, `${order.site}/${order.id}`);
     count(items ? 'partial refund' : 'refund of all that is left');
-    return { path, body: { site: step.site, refundId, ...(items && { items }) }, status: 200, answer: { orderId: order.id, refundId, duplicate: false, currency: order.currency, revenueReversed, commissionReversed }, label: `refund ${step.how}` };
+    return { path, body: { site: step.site, orderId: step.id, refundId, ...(items && { items }) }, status: 200, answer: { orderId: order.id, refundId, duplicate: false, currency: order.currency, revenueReversed, commissionReversed }, label: `refund ${step.how}` };
   }
 
   // Storage that outlives a collector: the rules change by starting another one on the same database.

@@ -126,9 +126,9 @@ test('a signed body of the wrong shape is refused with 400 naming the field, and
     const response = await shop.call('/v1/orders', body);
     assert.deepEqual([response.status, response.body], [400, { error: { code: 'invalid_body', message } }]);
   }
-  const refund = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', refundId: 'r-1', items: [{ productId: 'mug', quantity: 1.5 }] });
+  const refund = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', orderId: 'o-1', refundId: 'r-1', items: [{ productId: 'mug', quantity: 1.5 }] });
   assert.deepEqual([refund.status, refund.body.error.message], [400, 'items[0].quantity: expected a whole number of units from 1 to 100000, got a number']);
-  const empty = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', refundId: 'r-1', items: [] });
+  const empty = await shop.call('/v1/orders/o-1/refunds', { site: 'shop', orderId: 'o-1', refundId: 'r-1', items: [] });
   assert.deepEqual([empty.status, empty.body.error.message], [400, 'items: expected 1 to 500 lines (or none, to refund everything not yet refunded), got an array of 0 items']);
   const unknown = await shop.call('/v1/orders', { site: 'shop', orderId: 'never-seen' });
   assert.deepEqual([unknown.status, unknown.body.error.code], [422, 'order_unknown']);
@@ -184,7 +184,7 @@ test("a browser's order is pending until the merchant confirms it at the amounts
     ['pending', 'order', null, 'ana', 'k-ana-1', 0, 300],
   ];
   assert.deepEqual(await shop.entries('b-1'), pending);
-  const refundEarly = await shop.call('/v1/orders/b-1/refunds', { site: 'shop', refundId: 'r-early' });
+  const refundEarly = await shop.call('/v1/orders/b-1/refunds', { site: 'shop', orderId: 'b-1', refundId: 'r-early' });
   assert.deepEqual([refundEarly.status, refundEarly.body.error.code], [409, 'order_not_confirmed']);
 
   shop.clock.advance(3_600_000);
@@ -302,7 +302,7 @@ test('refunds reverse units line by line in cumulative floors; the last one take
   assert.deepEqual([order.body.revenue, order.body.commission], [5693, 1739]);
   await shop.call('/v1/orders', { site: 'shop', orderId: 'm-10', currency: 'EUR', items: [{ productId: 'mug', price: 500, quantity: 1 }] });
   const refund = (refundId: string, orderId = 'm-9', refundItems?: Array<{ productId: string; quantity: number }>) =>
-    shop.call(`/v1/orders/${orderId}/refunds`, { site: 'shop', refundId, ...(refundItems && { items: refundItems }) });
+    shop.call(`/v1/orders/${orderId}/refunds`, { site: 'shop', orderId, refundId, ...(refundItems && { items: refundItems }) });
   const reversed = (refundId: string, revenueReversed: number, commissionReversed: number, duplicate = false) =>
     ({ orderId: 'm-9', refundId, duplicate, currency: 'EUR', revenueReversed, commissionReversed });
 
@@ -319,11 +319,16 @@ test('refunds reverse units line by line in cumulative floors; the last one take
     [refund('r-3', 'm-9', [{ productId: 'kettle', quantity: 1 }]), 422, 'refund_exceeds_order'],
     [refund('r-3', 'm-9', [{ productId: 'lamp', quantity: 1 }]), 422, 'refund_exceeds_order'],
     [refund('r-3', 'm-404'), 404, 'order_not_found'],
+    // Only the body is signed, so it names its order: a captured refund of m-10 cannot be replayed on m-9.
+    [shop.call('/v1/orders/m-9/refunds', { site: 'shop', orderId: 'm-10', refundId: 'r-moved' }), 400, 'invalid_body'],
+    [shop.call('/v1/orders/m-9/refunds', { site: 'shop', refundId: 'r-moved' }), 400, 'invalid_body'],
   ];
   for (const [call, status, code] of refusals) {
     const { status: actual, body } = await call;
     assert.deepEqual([actual, body.error.code], [status, code]);
   }
+  const moved = await shop.call('/v1/orders/m-9/refunds', { site: 'shop', orderId: 'm-10', refundId: 'r-moved' });
+  assert.equal(moved.body.error.message, 'orderId: expected the order id of the path, "m-9", got "m-10"');
   assert.deepEqual(await tableCounts(shop.running.collector.db), counts, 'a refused refund stores nothing');
 
   // Everything left: two mugs (999, 100), the scarf (699, 140), and the bonus (300) now that nothing is left.

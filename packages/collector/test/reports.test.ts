@@ -74,7 +74,7 @@ before(async () => {
   at('2026-03-04T00:05:00Z');
   await ingest([orderCompleted({ orderId: 'O4', currency: 'EUR', timestamp: '2026-03-03T23:59:00Z', attribution: { creator_id: 'ben', clip_id: 'k-ben-1', click_id: 'c-2' }, lines: [{ product_id: '=HYPERLINK("x")', price_minor: 1234, quantity: 1 }, { product_id: '-1 cable, long', price_minor: 100, quantity: 1 }] })]);
   at('2026-03-04T10:00:00Z');
-  await signed('/v1/orders/O1/refunds', { site: 'shop', refundId: 'R1', items: [{ productId: 'kettle', quantity: 1 }] });
+  await signed('/v1/orders/O1/refunds', { site: 'shop', orderId: 'O1', refundId: 'R1', items: [{ productId: 'kettle', quantity: 1 }] });
   at('2026-03-04T11:00:00Z');
   await signed('/v1/orders', { site: 'shop', orderId: 'O5', currency: 'BHD', items: [kettle(12_345)], clickId: 'c-3' });
   at('2026-03-04T12:00:00Z');

@@ -28,7 +28,9 @@ export function readServerOrder(body: unknown): ServerOrder {
 
 /** The body of POST /v1/orders/:id/refunds. */
 export function readRefund(body: unknown, orderId: string): RefundRequest {
-  const refund = fields(body, '', ['site', 'refundId', 'items']);
+  const refund = fields(body, '', ['site', 'orderId', 'refundId', 'items']);
+  // Only the body is signed: naming the order in it too keeps a captured refund from being replayed on another order.
+  if (refund.orderId !== orderId) throw new ValidationError('orderId', `expected the order id of the path, ${JSON.stringify(orderId.slice(0, 200))}`, refund.orderId);
   return {
     site: siteId(refund.site, 'site'),
     orderId: expectText(orderId, 'order id in the path', 1, 200),

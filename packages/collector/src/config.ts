@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readTrustedProxies } from './client-address.js';
 import { describeOriginPatternError } from './cors.js';
-import { ValidationError, isObject, type JsonObject } from './validation.js';
+import { LINK_ID, ValidationError, isObject, type JsonObject } from './validation.js';
 
 /** A commission rule. Fields left out match anything; the most specific matching rule wins (see commission.ts). */
 export interface CommissionRule {
@@ -61,7 +61,6 @@ export const DEFAULT_RATE_LIMITS: CollectorConfig['rateLimits'] = {
 };
 
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const LINK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const ENV_REFERENCE = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 const MIN_SECRET_LENGTH = 16;
@@ -269,7 +268,7 @@ function positiveInteger(value: unknown, path: string): number {
 
 function linkId(value: unknown, path: string): string {
   if (typeof value === 'string' && LINK_ID.test(value)) return value;
-  throw new ValidationError(path, 'expected 1-64 letters, digits, "_" or "-", starting with a letter or digit', value);
+  throw new ValidationError(path, 'expected 1-64 letters, digits, "_" or "-"', value);
 }
 
 function idText(value: unknown, path: string): string {

@@ -8,7 +8,7 @@ import { HttpError, parseContentType, readBody, sendJson } from './http.js';
 import { throwIfLimited, type CollectorContext } from './routes.js';
 import { recordClientOrder, type ClientOrder } from './orders/order-book.js';
 import { clientOrderOf } from './orders/order-input.js';
-import { ValidationError } from './validation.js';
+import { LINK_ID, ValidationError } from './validation.js';
 
 const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
 const PREFLIGHT_MAX_AGE_SECONDS = 7200; // Chromium's cap
@@ -87,7 +87,7 @@ async function recordTouch(tx: Queryable, site: string, event: StoredEvent): Pro
 }
 
 function isLinkId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value);
+  return typeof value === 'string' && LINK_ID.test(value);
 }
 
 /**

@@ -112,3 +112,6 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
+
+/** Creator, clip and click ids: the rule the browser's `Vitrine.link()` and `vitrine link` apply, so no id they make is refused here. */
+export const LINK_ID = /^[\w-]{1,64}$/;

@@ -158,6 +158,14 @@ test("the merchant's own order is confirmed, credited through the click id, and 
   assert.deepEqual(await shop.entries('m-1'), booked, 'a second call changes nothing');
 });
 
+test('every id Vitrine.link() and `vitrine link` make is credited, also one that starts with "_" or "-"', async (t) => {
+  const shop = await startShop(t);
+  await shop.ingest([touch('-v1Xq', '_ana', '_summer-2026')]);
+  const items = [{ productId: 'mug', price: 1000, quantity: 1 }];
+  const order = await shop.call('/v1/orders', { site: 'shop', orderId: 'm-1', currency: 'EUR', items, clickId: '-v1Xq' });
+  assert.deepEqual([order.status, order.body.creatorId, order.body.clipId, order.body.commission], [200, '_ana', '_summer-2026', 100]);
+});
+
 test('an unknown click id still records the order, unattributed and earning nothing; so does no click id', async (t) => {
   const shop = await startShop(t);
   const items = [{ productId: 'scarf', brand: 'acme', price: 2500, quantity: 1 }];

@@ -1,8 +1,8 @@
 import type { LineInput } from '../commission.js';
-import { ValidationError, expectText, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
+import { LINK_ID, ValidationError, expectText, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
 import type { Attribution, ClientOrder, RefundRequest, ServerOrder } from './order-book.js';
 
-const LINK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const MAX_LINES = 500;
 // Keeps every sum over an order's lines below 2^53, so the money math in numbers stays exact.
@@ -115,7 +115,7 @@ function list(value: unknown, path: string): unknown[] {
 }
 
 function siteId(value: unknown, path: string): string {
-  if (typeof value === 'string' && LINK_ID.test(value)) return value;
+  if (typeof value === 'string' && SITE_ID.test(value)) return value;
   throw new ValidationError(path, 'expected a site id: 1-64 letters, digits, "_" or "-"', value);
 }
 

@@ -58,6 +58,14 @@ describe('attribution, consent and delivery through vitrine.js', () => {
     await page.goto(`${harness.examplesUrl}checkout/?vt_c=ana&vt_k=summer&vt_id=click-ana-1`);
     await waitForEvents(harness.collectorUrl, (events) => events.some((e) => e.event === 'Creator Link Opened' && e.properties.click_id === 'click-ana-1'));
     await delivered(page);
+    // A reload of the landing page is the same click: not counted again. The marker goes out after anything the
+    // reload would have queued, so once it is stored, a second Creator Link Opened would be too.
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { Vitrine?: { stats(): unknown } }).Vitrine?.stats() !== undefined);
+    await page.evaluate(() => (window as unknown as { Vitrine: { track(name: string, properties: object): void } }).Vitrine.track('Landing Reloaded', {}));
+    const afterReload = await waitForEvents(harness.collectorUrl, (events) => events.some((e) => e.event === 'Landing Reloaded'));
+    assert.equal(afterReload.filter((e) => e.event === 'Creator Link Opened' && e.properties.click_id === 'click-ana-1').length, 1);
+    await delivered(page);
 
     await page.goto(`${harness.examplesUrl}checkout/thank-you.html`);
     const orderId = (await page.locator('#order-id').textContent())!;

@@ -1,9 +1,8 @@
-/** A v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on plain-http pages), `getRandomValues` everywhere. */
+/**
+ * A v4 UUID where `crypto.randomUUID` exists (secure contexts). On a plain-http page it does not, and 128 random bits
+ * as 32 hex digits serve as well: ids only need to be unique and URL-safe.
+ */
 export function randomId(): string {
   if ((crypto as Partial<Crypto>).randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
 }

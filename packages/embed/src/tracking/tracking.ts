@@ -39,7 +39,8 @@ export function startTracking(config: EmbedConfig): Tracking {
     if (touch) touches.add(touch);
   });
   const landing = touchFromUrl(location.href, now());
-  if (landing) {
+  // A reload of the landing page, or a way back to it, is the same click: counted and kept once.
+  if (landing && !touches.all().some((touch) => touch.clickId === landing.clickId)) {
     touches.add(landing);
     tracker.track('Creator Link Opened' satisfies TrackedEventName, { click_id: landing.clickId, creator_id: landing.creatorId, clip_id: landing.clipId });
   }

@@ -55,6 +55,19 @@ function resolvePath(urlPath) {
   return undefined;
 }
 
+/**
+ * The one byte range of a `Range: bytes=…` header, as `[start, end]` (inclusive); `null` when it cannot be served
+ * (416); `undefined` when there is no single range to honour, so the whole file goes out. Media elements ask for
+ * ranges to seek: without them an MP4 plays but every seek starts it over.
+ */
+export function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [start, end] =
+    match[1] === '' ? [Math.max(0, size - Number(match[2])), size - 1] : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+  return start <= end && start < size ? [start, end] : null;
+}
+
 function createStaticServer({ collectorOrigin }) {
   const csp = contentSecurityPolicy(collectorOrigin);
   return createServer(async (request, response) => {
@@ -71,17 +84,25 @@ function createStaticServer({ collectorOrigin }) {
       const isHtml = type.startsWith('text/html');
       // The pages name the default collector; point them at the one this server actually started.
       const body = isHtml ? Buffer.from((await readFile(file, 'utf8')).replaceAll(DEFAULT_COLLECTOR, collectorOrigin)) : undefined;
-      response.writeHead(200, {
+      const size = body?.length ?? (await stat(file)).size;
+      const range = body ? undefined : byteRange(request.headers.range, size);
+      const headers = {
         'content-type': type,
-        'content-length': body?.length ?? (await stat(file)).size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
         // Element chunks are imported from pages on other origins too (a CDN setup); allow it like a CDN would.
         'access-control-allow-origin': '*',
-        ...(isHtml ? { 'content-security-policy': csp } : {}),
-      });
-      if (body) response.end(body);
-      else createReadStream(file).pipe(response);
+        ...(isHtml ? { 'content-security-policy': csp } : { 'accept-ranges': 'bytes' }),
+      };
+      if (range === null) {
+        response.writeHead(416, { ...headers, 'content-range': `bytes */${size}` }).end();
+        return;
+      }
+      const [start, end] = range ?? [0, size - 1];
+      response.writeHead(range ? 206 : 200, { ...headers, 'content-length': end - start + 1, ...(range && { 'content-range': `bytes ${start}-${end}/${size}` }) });
+      if (request.method === 'HEAD') response.end();
+      else if (body) response.end(body);
+      else createReadStream(file, size > 0 ? { start, end } : {}).pipe(response);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     }

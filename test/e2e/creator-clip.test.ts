@@ -44,4 +44,32 @@ describe('examples/creator-clip', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('seeks in the MP4 clip: the server answers byte ranges, so a seek does not start the video over', async () => {
+    const media = `${harness.examplesUrl}media/sneakers.mp4`;
+    const ranged = await fetch(media, { headers: { range: 'bytes=100-199' } });
+    assert.equal(ranged.status, 206);
+    assert.equal((await ranged.arrayBuffer()).byteLength, 100);
+    assert.match(ranged.headers.get('content-range') ?? '', /^bytes 100-199\/\d+$/);
+    assert.equal((await fetch(media, { headers: { range: 'bytes=999999999-' } })).status, 416);
+
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${harness.examplesUrl}creator-clip/`);
+    const player = page.locator('vitrine-video').nth(1);
+    await player.locator('[part~="play-button"]').click();
+    const video = player.locator('video');
+    await page.waitForFunction((element) => (element as HTMLVideoElement).currentTime > 0.2, await video.elementHandle());
+    const seekedTo = await video.evaluate(
+      (element: HTMLVideoElement) =>
+        new Promise<number>((resolve) => {
+          element.addEventListener('seeked', () => resolve(element.currentTime), { once: true });
+          element.currentTime = 6;
+        }),
+    );
+    assert.ok(seekedTo >= 5.9, `seeked to ${seekedTo} s`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

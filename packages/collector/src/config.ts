@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readTrustedProxies } from './client-address.js';
 import { describeOriginPatternError } from './cors.js';
-import { LINK_ID, ValidationError, isObject, type JsonObject } from './validation.js';
+import { LINK_ID, ValidationError, isCurrencyCode, isObject, type JsonObject } from './validation.js';
 
 /** A commission rule. Fields left out match anything; the most specific matching rule wins (see commission.ts). */
 export interface CommissionRule {
@@ -61,7 +61,6 @@ export const DEFAULT_RATE_LIMITS: CollectorConfig['rateLimits'] = {
 };
 
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 const ENV_REFERENCE = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 const MIN_SECRET_LENGTH = 16;
 const MIN_API_KEY_LENGTH = 24;
@@ -178,7 +177,7 @@ function readRate(value: unknown, path: string): number {
 function readBonus(value: unknown, path: string): Record<string, number> {
   const bonus: Record<string, number> = {};
   for (const [currency, amount] of Object.entries(object(value, path))) {
-    if (!CURRENCY.test(currency)) throw new ValidationError(`${path}.${currency}`, 'bonus keys are ISO 4217 currency codes in capitals, like "EUR"');
+    if (!isCurrencyCode(currency)) throw new ValidationError(`${path}.${currency}`, 'bonus keys are ISO 4217 currency codes in capitals, like "EUR"');
     if (!Number.isSafeInteger(amount) || (amount as number) < 0) {
       throw new ValidationError(`${path}.${currency}`, 'expected an integer amount in minor units (500 for 5.00)', amount);
     }

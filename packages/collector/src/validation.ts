@@ -115,3 +115,11 @@ function describe(value: unknown): string {
 
 /** Creator, clip and click ids: the rule the browser's `Vitrine.link()` and `vitrine link` apply, so no id they make is refused here. */
 export const LINK_ID = /^[\w-]{1,64}$/;
+
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/** An ISO 4217 code this runtime knows: three capitals alone would let "XYZ" become a column of every report. */
+export function isCurrencyCode(value: unknown): value is string {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return typeof value === 'string' && knownCurrencies.has(value);
+}

@@ -39,6 +39,7 @@ const BAD_CONFIGS: Array<[unknown, string, Record<string, string>?]> = [
   [rule({ rate: 0.1, brand: '' }), 'sites.demo.commission[0].brand: expected a string of 1-200 characters, got an empty string'],
   [rule({ rate: 0.1, product: 7 }), 'sites.demo.commission[0].product: expected a string of 1-200 characters, got a number'],
   [rule({ rate: 0.1, bonus: { eur: 500 } }), 'sites.demo.commission[0].bonus.eur: bonus keys are ISO 4217 currency codes in capitals, like "EUR"'],
+  [rule({ rate: 0.1, bonus: { XYZ: 500 } }), 'sites.demo.commission[0].bonus.XYZ: bonus keys are ISO 4217 currency codes in capitals, like "EUR"'],
   [rule({ rate: 0.1, bonus: { EUR: 5.5 } }), 'sites.demo.commission[0].bonus.EUR: expected an integer amount in minor units (500 for 5.00), got a number'],
   [rule({ rate: 0.1, bonus: { EUR: -1 } }), 'sites.demo.commission[0].bonus.EUR: expected an integer amount in minor units (500 for 5.00), got a number'],
   [rule({ rate: 0.1, bonus: 500 }), 'sites.demo.commission[0].bonus: expected an object, got a number'],

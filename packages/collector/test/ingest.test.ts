@@ -84,6 +84,22 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
   assert.equal(running.logs.at(-1), '[collector] demo: 2 events (Product Viewed, Product Clicked), 5 rejected');
 });
 
+test("an order in a currency that does not exist, or discounted below zero, is rejected; the batch's other events are stored", async (t) => {
+  const running = await startCollector(t);
+  const order = (orderId: string, currency: string, discount: number) =>
+    trackMessage({ event: 'Order Completed', properties: { order_id: orderId, currency, total_minor: 0, discount_minor: discount, products: [{ product_id: 'sku-1', price_minor: 4200, quantity: 1 }] } });
+  const kept = order('o-ok', 'EUR', 4200);
+  const response = await running.postBatch(batchOf([order('o-qqq', 'QQQ', 0), order('o-over', 'EUR', 4201), kept]));
+  assert.deepEqual(await response.json(), {
+    accepted: 1,
+    rejected: [
+      { index: 0, message: 'batch[0].properties.currency: expected an ISO 4217 currency code in capitals, like "EUR", got "QQQ"' },
+      { index: 1, message: "batch[1].properties.discount_minor: expected at most the lines' total, 4200, got a number" },
+    ],
+  });
+  assert.deepEqual((await storedEvents(running)).map((event) => event.messageId), [kept.messageId]);
+});
+
 test('a batch in which every event is invalid is refused with 400, naming each one, and stores nothing', async (t) => {
   const running = await startCollector(t);
   const batch = [trackMessage({ messageId: 42 }), trackMessage({ type: 'identify' })];

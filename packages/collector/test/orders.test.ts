@@ -115,6 +115,8 @@ test('a signed body of the wrong shape is refused with 400 naming the field, and
     [{ site: 'shop', orderId: 'o-1', currency: 'EUR' }, 'items: send currency and items together, or neither to confirm the order as the browser reported it'],
     [{ site: 'shop', orderId: 'o-1', items: [item] }, 'currency: send currency and items together, or neither to confirm the order as the browser reported it'],
     [{ site: 'shop', orderId: 'o-1', currency: 'eur', items: [item] }, 'currency: expected an ISO 4217 currency code in capitals, like "EUR", got "eur"'],
+    [{ site: 'shop', orderId: 'o-1', currency: 'XYZ', items: [item] }, 'currency: expected an ISO 4217 currency code in capitals, like "EUR", got "XYZ"'],
+    [{ site: 'shop', orderId: 'o-1', currency: 'EUR', items: [item, item], discount: 2501 }, "discount: expected at most the lines' total, 2500, got a number"],
     [{ site: 'shop', orderId: 'o-1', currency: 'EUR', items: [{ ...item, price: -1 }] }, 'items[0].price: expected an integer amount in minor units (4990 for 49.90), got a number'],
     [{ site: 'shop', orderId: 'o-1', currency: 'EUR', items: [{ ...item, quantity: 0 }] }, 'items[0].quantity: expected a whole number of units from 1 to 100000, got a number'],
     [{ site: 'shop', orderId: 'o-1', currency: 'EUR', items: [] }, 'items: expected 1 to 500 lines, got an array of 0 items'],

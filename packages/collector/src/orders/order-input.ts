@@ -1,9 +1,8 @@
 import type { LineInput } from '../commission.js';
-import { LINK_ID, ValidationError, expectText, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
+import { LINK_ID, ValidationError, expectText, isCurrencyCode, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
 import type { Attribution, ClientOrder, RefundRequest, ServerOrder } from './order-book.js';
 
 const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 const MAX_LINES = 500;
 // Keeps every sum over an order's lines below 2^53, so the money math in numbers stays exact.
 const MAX_LINE_AMOUNT = 10 ** 13;
@@ -16,11 +15,12 @@ export function readServerOrder(body: unknown): ServerOrder {
   if (hasLines && (order.items === undefined || order.currency === undefined)) {
     throw new ValidationError(order.items === undefined ? 'items' : 'currency', 'send currency and items together, or neither to confirm the order as the browser reported it');
   }
+  const lines = hasLines ? readLines(order.items) : undefined;
   return {
     site: siteId(order.site, 'site'),
     orderId: expectText(order.orderId, 'orderId', 1, 200),
-    ...(hasLines && { currency: currency(order.currency, 'currency'), lines: readLines(order.items) }),
-    discount: order.discount === undefined ? 0 : amount(order.discount, 'discount'),
+    ...(lines && { currency: currency(order.currency, 'currency'), lines }),
+    discount: order.discount === undefined ? 0 : discountOf(order.discount, 'discount', lines),
     ...(order.placedAt !== undefined && { placedAt: dateTime(order.placedAt, 'placedAt') }),
     ...(order.clickId !== undefined && { clickId: linkId(order.clickId, 'clickId') }),
   };
@@ -59,9 +59,9 @@ export function clientOrderOf(site: string, properties: JsonObject, timestamp: s
   return {
     site,
     orderId: properties.order_id as string,
-    currency: properties.currency as string,
+    currency: currency(properties.currency, `${eventPath}.properties.currency`),
     lines: products,
-    discount: properties.discount_minor === undefined ? 0 : amount(properties.discount_minor, `${eventPath}.properties.discount_minor`),
+    discount: properties.discount_minor === undefined ? 0 : discountOf(properties.discount_minor, `${eventPath}.properties.discount_minor`, products),
     placedAt: new Date(timestamp),
     attribution: attribution ? readAttribution(attribution) : null,
   };
@@ -125,8 +125,16 @@ function linkId(value: unknown, path: string): string {
 }
 
 function currency(value: unknown, path: string): string {
-  if (typeof value === 'string' && CURRENCY.test(value)) return value;
+  if (isCurrencyCode(value)) return value;
   throw new ValidationError(path, 'expected an ISO 4217 currency code in capitals, like "EUR"', value);
+}
+
+/** A discount larger than the lines would leave a paid price below zero, and commission on nothing. */
+function discountOf(value: unknown, path: string, lines: readonly LineInput[] | undefined): number {
+  const discount = amount(value, path);
+  const total = lines?.reduce((sum, line) => sum + line.amount, 0);
+  if (total !== undefined && discount > total) throw new ValidationError(path, `expected at most the lines' total, ${total}`, value);
+  return discount;
 }
 
 function amount(value: unknown, path: string): number {

@@ -42,7 +42,9 @@ function expectStorableText(text: string, path: string): void {
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-export const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z';
+export const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z';
+/** A clock reset to zero reads 1970; anything earlier is not a time an event happened, and drivers misread years below 100. */
+const EARLIEST_YEAR = 1970;
 
 /** An ISO 8601 date-time with a zone offset; the calendar is checked because `Date.parse` accepts 31 February. */
 export function isDateTime(text: string): boolean {
@@ -51,7 +53,7 @@ export function isDateTime(text: string): boolean {
   const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
   return (
-    year! >= 1 && month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
+    year! >= EARLIEST_YEAR && month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
     hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59
   );
 }

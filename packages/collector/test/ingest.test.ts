@@ -72,7 +72,7 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
   assert.deepEqual(await response.json(), {
     accepted: 2,
     rejected: [
-      { index: 1, message: 'batch[1].timestamp: expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z, got "2024-02-31T10:00:00Z"' },
+      { index: 1, message: 'batch[1].timestamp: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "2024-02-31T10:00:00Z"' },
       { index: 2, message: 'batch[2].messageId: expected a string of 1-64 characters, got a number' },
       { index: 4, message: 'batch[4].type: expected "track", got "identify"' },
       { index: 5, message: 'batch[5].context.page.path: expected a string of 0-2048 characters, got nothing' },
@@ -98,6 +98,17 @@ test("an order in a currency that does not exist, or discounted below zero, is r
     ],
   });
   assert.deepEqual((await storedEvents(running)).map((event) => event.messageId), [kept.messageId]);
+});
+
+test('an event from before 1970 is rejected, one from a clock reset to 1970 is stored and read back as sent', async (t) => {
+  const running = await startCollector(t);
+  const reset = trackMessage({ timestamp: '1970-01-01T00:00:05Z' });
+  const response = await running.postBatch(batchOf([trackMessage({ timestamp: '0050-03-04T05:06:07Z' }), reset]));
+  assert.deepEqual(await response.json(), {
+    accepted: 1,
+    rejected: [{ index: 0, message: 'batch[0].timestamp: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "0050-03-04T05:06:07Z"' }],
+  });
+  assert.deepEqual((await storedEvents(running)).map((event) => event.timestamp), ['1970-01-01T00:00:05.000Z']);
 });
 
 test('a batch in which every event is invalid is refused with 400, naming each one, and stores nothing', async (t) => {
@@ -172,7 +183,7 @@ test('a batch of the wrong shape is refused with 400 naming the first bad field,
     [{ ...batchOf([trackMessage()]), site: 'has space' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "has space"'],
     [{ ...batchOf([trackMessage()]), site: undefined }, 'site: a batch names its site, or a write key configured for one'],
     [{ ...batchOf([trackMessage()]), site: '-demo' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "-demo"'],
-    [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
+    [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
     [batchOf([]), 'batch: expected an array of 1-500 messages, got an array of 0 items'],
     [{ ...batchOf([]), batch: { 0: trackMessage() } }, 'batch: expected an array of 1-500 messages, got an object'],
   ];

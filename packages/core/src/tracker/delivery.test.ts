@@ -89,6 +89,15 @@ describe('Tracker delivery', () => {
       expect(t.stats).to.include({ queued: 0, rejected: 1, delivered: 0 });
     });
 
+    it('counts the events our collector refused inside a 200 answer as rejected, the rest as delivered', async () => {
+      const c = collector(() => ({ status: 200, body: { accepted: 2, rejected: [{ index: 1, message: 'batch[1].properties.product_id: expected a string' }] } }));
+      const t = tracker(c);
+      for (let i = 0; i < 3; i++) t.track(TrackedEvent.productViewed);
+      await t.flush();
+      expect(c.requests).to.have.length(1);
+      expect(t.stats).to.include({ queued: 0, rejected: 1, delivered: 2 });
+    });
+
     for (const status of [500, 503, 408, 429]) {
       it(`retries a batch answered ${status} until it is taken, each message stored once`, async () => {
         const c = collector((n) => (n === 0 ? status : 200));

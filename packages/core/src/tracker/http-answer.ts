@@ -5,9 +5,10 @@ import { RetryLater, type SendResult } from './transport.js';
  * Reads a batch endpoint's answer. 2xx: delivered. 4xx other than 408 and 429: refused for good, since sending the
  * same batch again cannot succeed. Anything else throws RetryLater, carrying the Retry-After delay when there is one.
  */
-export function answerOf(response: Response): SendResult {
+export async function answerOf(response: Response): Promise<SendResult> {
   const { status } = response;
-  if (response.ok) return 'delivered';
+  // Our collector answers 200 with the events it refused listed: those are lost, not delivered. Segment lists none.
+  if (response.ok) return ((await response.json().catch(() => null)) as { rejected?: unknown[] } | null)?.rejected?.length || 'delivered';
   if (status >= 400 && status < 500 && status !== 408 && status !== 429) return 'rejected';
   throw new RetryLater(`the endpoint answered ${status}`, retryAfterMs(response.headers.get('retry-after')));
 }

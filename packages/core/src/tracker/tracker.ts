@@ -280,7 +280,9 @@ export class Tracker {
       try {
         // The browser logs the failed request itself, so nothing more is logged here.
         const results = await Promise.all(this.#transports.map((t) => t.send(messages, { unloading: false })));
-        this.#counts[results.includes('rejected') ? 'rejected' : 'delivered'] += messages.length;
+        const refused = Math.max(0, ...results.map((result) => (result === 'rejected' ? messages.length : +result || 0)));
+        this.#counts.rejected += refused;
+        this.#counts.delivered += messages.length - refused;
         keys.forEach(this.#remove, this);
         this.#attempt = 0;
       } catch (error) {

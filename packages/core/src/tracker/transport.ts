@@ -23,8 +23,11 @@ export class RetryLater extends Error {
   }
 }
 
-/** `rejected`: the endpoint refused the batch for good (a 4xx), so it is counted and not retried. */
-export type SendResult = 'delivered' | 'rejected';
+/**
+ * `rejected`: the endpoint refused the batch for good (a 4xx), so it is counted and not retried. A number: the batch
+ * was taken but that many of its events were refused (our collector lists them in its 200 answer).
+ */
+export type SendResult = 'delivered' | 'rejected' | number;
 
 /** Where a batch goes. Our collector is one transport; Segment, GA4 and host functions are others. */
 export interface Transport {

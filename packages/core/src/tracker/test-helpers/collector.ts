@@ -24,7 +24,8 @@ export interface Collector {
   readonly ids: string[];
 }
 
-export type Answer = number | { status: number; headers?: Record<string, string>; delayMs?: number };
+/** `body`: a JSON answer, like our collector's `{accepted, rejected}`; none by default. */
+export type Answer = number | { status: number; headers?: Record<string, string>; delayMs?: number; body?: unknown };
 
 let sites = 0;
 const made: Tracker[] = [];
@@ -50,11 +51,11 @@ export function collector(answer: Collector['answer'] = () => 200): Collector {
       const body = JSON.parse(await request.text()) as { batch: TrackMessage[]; site: string };
       if (body.site !== c.site) return new HttpResponse(null, { status: 200 });
       const chosen = c.answer(c.requests.length);
-      const { status, headers, delayMs = 0 } = typeof chosen === 'number' ? { status: chosen } : chosen;
+      const { status, headers, delayMs = 0, body: answerBody } = typeof chosen === 'number' ? { status: chosen } : chosen;
       const received: CollectorRequest = { at: performance.now(), status, batch: body.batch, contentType: request.headers.get('content-type') };
       await delay(delayMs);
       c.requests.push(received);
-      return new HttpResponse(null, { status, headers });
+      return answerBody === undefined ? new HttpResponse(null, { status, headers }) : HttpResponse.json(answerBody, { status, headers });
     }),
   );
   return c;

@@ -66,6 +66,18 @@ export const Loading: Story = {
   render: (args) => html`<vitrine-catalog .source=${pendingSource} layout=${args.layout}></vitrine-catalog>`,
 };
 
+/** A grid with a limit loads as that many skeleton cards, so a feed that fills it shifts nothing. */
+export const LoadingGridWithLimit: Story = {
+  render: () => html`<vitrine-catalog .source=${pendingSource} layout="grid" limit="6"></vitrine-catalog>`,
+};
+
+/** 320px wide: the title gets two lines instead of being cut. */
+export const Narrow: Story = {
+  render: (args) => html`<div lang=${args.lang} dir=${args.dir} style="inline-size: 20rem">
+    <vitrine-catalog .products=${{ title: 'Northwind summer collection', products: rawProducts(6) }} layout=${args.layout}></vitrine-catalog>
+  </div>`,
+};
+
 export const Empty: Story = {
   render: (args) => html`<vitrine-catalog .products=${[]} layout=${args.layout}></vitrine-catalog>`,
 };

@@ -83,6 +83,20 @@ export const OpensInNewTab: Story = {
   args: { target: '_blank' },
 };
 
+/** Two long prices in the narrowest grid card: the original price wraps below, and the card keeps its height. */
+export const LongPrices: Story = {
+  render: () => html`<div style="display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; --vitrine-card-width: 12rem">
+    <vitrine-product-card locale="de-CH" .product=${demoProduct({ price: { amount: 159900, currency: 'CHF' }, compareAtPrice: { amount: 199900, currency: 'CHF' } })}></vitrine-product-card>
+    <vitrine-product-card locale="sv-SE" .product=${demoProduct({ price: { amount: 1599900, currency: 'SEK' }, compareAtPrice: { amount: 1999900, currency: 'SEK' } }, 1)}></vitrine-product-card>
+    <vitrine-product-card locale="en-IN" .product=${demoProduct({ price: { amount: 15999900, currency: 'INR' }, compareAtPrice: { amount: 19999900, currency: 'INR' } }, 2)}></vitrine-product-card>
+  </div>`,
+};
+
+/** A product whose link was refused (not http or https): no link and no call to action, at the same height. */
+export const WithoutLink: Story = {
+  render: () => html`<vitrine-product-card .product=${{ ...demoProduct(), url: 'javascript:void 0' }}></vitrine-product-card>`,
+};
+
 export const Skeleton: Story = {
   args: { skeleton: true },
 };

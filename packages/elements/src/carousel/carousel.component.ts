@@ -263,8 +263,8 @@ export class VitrineCarousel extends LitElement {
       const { start, end } = visibleRange(position, track.clientWidth, total, this.#metrics);
       if (start !== this.windowStart) this.windowStart = start;
       if (end !== this.windowEnd) this.windowEnd = end;
-      // Without focus inside, Tab should land on what the shopper sees, not on a card scrolled away.
-      if (!this.matches(':focus-within') && total > 0) {
+      // Tab should land on what the shopper sees, not on a card scrolled away; a focused card keeps the stop.
+      if (!this.#cardHasFocus() && total > 0) {
         const first = Math.min(total - 1, Math.round(position / this.#metrics.stride));
         if (first !== this.activeIndex) this.activeIndex = first;
       }
@@ -273,6 +273,11 @@ export class VitrineCarousel extends LitElement {
     const atEnd = position + track.clientWidth >= track.scrollWidth - 1;
     if (atStart !== this.atStart) this.atStart = atStart;
     if (atEnd !== this.atEnd) this.atEnd = atEnd;
+  }
+
+  /** True when keyboard focus is on a card, not on a nav button or outside the carousel. */
+  #cardHasFocus(): boolean {
+    return this.shadowRoot?.activeElement?.closest('.item') != null;
   }
 
   #measure(): TrackMetrics | undefined {

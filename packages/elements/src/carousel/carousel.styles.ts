@@ -73,13 +73,23 @@ export const carouselStyles = css`
   }
 
   .nav[aria-disabled='true'] {
-    opacity: 0.4;
     cursor: default;
+  }
+
+  /* Only the chevron fades: dimming the whole button would dim its focus ring below 3:1 too. */
+  .nav[aria-disabled='true'] svg {
+    opacity: 0.4;
   }
 
   .nav svg {
     inline-size: 1.25rem;
     block-size: 1.25rem;
+  }
+
+  @media (forced-colors: active) {
+    .nav[aria-disabled='true'] {
+      color: GrayText;
+    }
   }
 
   /* The chevrons point the way the row moves, which flips in right-to-left languages. */

@@ -232,6 +232,32 @@ describe('<vitrine-carousel>', () => {
       await sendKeys({ press: 'Shift+Tab' });
       expect(focusedPosition()).to.equal(21);
     });
+
+    it('keeps the place after paging with the keyboard: Shift+Tab from Next lands on the first visible card', async () => {
+      const carousel = await renderCarousel(12);
+      button(carousel, 'next').focus();
+      for (let i = 0; i < 2; i++) {
+        await sendKeys({ press: 'Enter' });
+        await waitForScrollEnd(track(carousel));
+      }
+      await settled(carousel);
+      const paged = track(carousel).scrollLeft;
+      // 50rem wide: each page moves three 15rem strides, so two pages start at the seventh card.
+      expect(paged).to.be.closeTo(6 * 15 * REM, 1);
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(focusedPosition()).to.equal(7);
+      await waitForScrollEnd(track(carousel));
+      expect(track(carousel).scrollLeft).to.be.closeTo(paged, 1);
+    });
+
+    it('leaves the tab stop on a focused card while the row is scrolled', async () => {
+      const carousel = await renderCarousel(40);
+      cards(carousel)[1]!.focus();
+      track(carousel).scrollLeft = 10 * 15 * REM;
+      await settled(carousel);
+      expect(focusedPosition()).to.equal(2);
+      expect(cards(carousel).find((card) => card.position === 2)!.getAttribute('tabindex')).to.equal(null);
+    });
   });
 
   describe('right-to-left', () => {
@@ -304,6 +330,30 @@ describe('<vitrine-carousel>', () => {
       track(carousel).scrollLeft = 5_000 * 15 * REM;
       await settled(carousel);
       await expectNoAxeViolations(carousel);
+    });
+
+    it('dims only the chevron of a disabled button, so its focus ring keeps full contrast', async () => {
+      const carousel = await renderCarousel(12);
+      const previous = button(carousel, 'previous');
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      (carousel.parentElement!.querySelector('#before') as HTMLElement).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(carousel).activeElement?.getAttribute('part')).to.equal('previous');
+      const style = getComputedStyle(previous);
+      expect([style.opacity, style.outlineStyle, style.outlineWidth, style.outlineColor]).to.deep.equal(['1', 'solid', '3px', 'rgb(26, 86, 219)']);
+      expect(Number(getComputedStyle(previous.querySelector('svg')!).opacity)).to.be.below(0.5);
+      expect(getComputedStyle(button(carousel, 'next').querySelector('svg')!).opacity).to.equal('1');
+    });
+
+    it('shows a disabled button in the system colour for disabled text in forced colors', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const carousel = await renderCarousel(12);
+        const colors = [getComputedStyle(button(carousel, 'previous')).color, getComputedStyle(button(carousel, 'next')).color];
+        expect(colors[0]).to.not.equal(colors[1]);
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
     });
 
     it('has no axe violations when empty', async () => {

@@ -11,6 +11,7 @@ import { statusStyles } from '../styles/status.styles.js';
 import '../carousel/carousel.js';
 import '../product-card/product-card.js';
 import type { VitrineCarousel } from '../carousel/carousel.component.js';
+import { MOST_SKELETON_CARDS, SKELETON_CARDS, headingLevelConverter, headingLevelOf, limitConverter, validLimit } from './catalog-attributes.js';
 import { asFatal, isAbort, issuesError, parseSort, resolveSource, SORTS } from './catalog-source.js';
 import { catalogStyles } from './catalog.styles.js';
 import { ListViewController } from './list-view-controller.js';
@@ -24,21 +25,17 @@ export interface LoadDetail {
 
 type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
 
-const SKELETON_CARDS = 8;
-
-function validLimit(limit: number | null | undefined): limit is number {
-  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0;
-}
-
 /**
  * A brand's catalog from a JSON feed (`src`), inline data (`products`) or any `ProductSource` (`source`),
- * shown as a carousel or a responsive grid, with loading, empty and error states that never shift the page.
+ * shown as a carousel or a responsive grid. In carousel layout the loading, empty and error states are as tall
+ * as the loaded catalog; a grid loads as `limit` skeleton cards (8 without a limit, 24 at most) and then fits
+ * the products that arrive.
  *
  * @tag vitrine-catalog
  * @summary A product catalog from a feed: carousel or grid, search, sort, limit.
  *
- * @csspart heading - The catalog title from the feed. Its line is reserved even before (and without) a title,
- * unless `heading-level="0"`.
+ * @csspart heading - The catalog title from the feed, never cut: it wraps. One line is reserved even before
+ * (and without) a title, two when the catalog is 30rem wide or less, none with `heading-level="0"`.
  * @csspart carousel - The `<vitrine-carousel>` in carousel layout. The carousel's parts (`region`, `track`, `item`,
  * `previous`, `next`) and every card's parts (`card`, `image`, `brand`, `title`, `price`, `compare-at-price`,
  * `availability`, `cta`, `link`) are re-exported too.
@@ -72,8 +69,8 @@ export class VitrineCatalog extends LitElement {
     layout: { reflect: true },
     search: { reflect: true },
     sort: { reflect: true },
-    limit: { reflect: true, converter: { fromAttribute: (value: string | null) => (value?.trim() ? Number(value) : undefined) } },
-    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
+    limit: { reflect: true, converter: limitConverter },
+    headingLevel: { attribute: 'heading-level', reflect: true, converter: headingLevelConverter },
     label: { reflect: true },
     listId: { attribute: 'list-id', reflect: true },
     target: { reflect: true },
@@ -102,10 +99,10 @@ export class VitrineCatalog extends LitElement {
   /** `featured` (feed order, default), `price-asc`, `price-desc` or `title`. */
   sort?: string;
 
-  /** Shows at most this many products (a whole number from 1). */
+  /** Shows at most this many products (a whole number from 1); a grid loads with this many skeleton cards. */
   limit?: number;
 
-  /** Level of the title heading, 1–6; `0` shows no title and reserves no line for it. */
+  /** Level of the title heading, 1–6 (2 when absent); `0` shows no title and reserves no line for it. */
   headingLevel = 2;
 
   /** Accessible name of the product list; the feed title or "Products" (localized) by default. */
@@ -193,15 +190,18 @@ export class VitrineCatalog extends LitElement {
   }
 
   /**
-   * The title's line is reserved before the feed arrives (and stays, empty, when the feed has no title),
-   * so the catalog never grows when it loads. `heading-level="0"` drops the line altogether.
+   * The title's lines are reserved before the feed arrives (and stay, empty, when the feed has no title),
+   * so the catalog does not grow when it loads. `heading-level="0"` drops them altogether.
    */
   #renderHeading(): TemplateResult | typeof nothing {
-    const level = Math.trunc(Number(this.headingLevel));
+    const level = headingLevelOf(this.headingLevel);
     if (level === 0) return nothing;
     const title = this.catalog.title;
-    if (!title) return html`<div class="heading" aria-hidden="true"></div>`;
-    return html`<div part="heading" class="heading" role="heading" aria-level=${Math.min(Math.max(level || 2, 1), 6)}>${title}</div>`;
+    return html`<div class="heading-frame">
+      ${title
+        ? html`<div part="heading" class="heading" role="heading" aria-level=${level}>${title}</div>`
+        : html`<div class="heading" aria-hidden="true"></div>`}
+    </div>`;
   }
 
   #renderContent(): TemplateResult {
@@ -234,7 +234,8 @@ export class VitrineCatalog extends LitElement {
   }
 
   #renderSkeletonGrid(): TemplateResult {
-    const count = validLimit(this.limit) ? Math.min(this.limit, SKELETON_CARDS) : SKELETON_CARDS;
+    // With a limit the feed usually fills, the skeleton is as tall as the loaded grid.
+    const count = validLimit(this.limit) ? Math.min(this.limit, MOST_SKELETON_CARDS) : SKELETON_CARDS;
     return html`<div class="grid" aria-hidden="true">
       ${Array.from({ length: count }, () => html`<div><vitrine-product-card skeleton></vitrine-product-card></div>`)}
     </div>`;

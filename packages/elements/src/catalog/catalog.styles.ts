@@ -4,24 +4,33 @@ import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
 /**
  * In carousel layout every state (loading, empty, error, loaded) is exactly as tall as the loaded carousel:
  * the skeleton row uses the carousel's own spacing, and messages sit over an invisible copy of it.
- * The title line (1.75rem + 0.5rem gap) is reserved whether or not the feed has a title: 29.25rem in all,
- * or 27rem with heading-level="0".
+ * The title's line (1.75rem + 0.5rem gap) is reserved whether or not the feed has a title: 29.25rem in all,
+ * or 27rem with heading-level="0". A catalog at most 30rem wide reserves two title lines: 31rem.
  */
 export const catalogStyles = css`
   :host {
     display: block;
   }
 
+  /* The title's lines depend on the catalog's width, not the viewport's; vitrine.js reserves the same. */
+  .heading-frame {
+    container: vitrine-catalog-heading / inline-size;
+  }
+
+  /* Never cut, so it can be read at any zoom: a title longer than its reserved lines wraps and grows. */
   .heading {
-    block-size: 1.75rem;
+    min-block-size: 1.75rem;
     margin: 0 0 var(--vitrine-catalog-heading-gap, 0.5rem);
     font-size: var(--vitrine-catalog-heading-size, 1.25rem);
     line-height: 1.75rem;
     font-weight: 700;
-    /* One line, so the catalog's height is known before the feed arrives. */
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
+  }
+
+  @container vitrine-catalog-heading (max-width: 30rem) {
+    .heading {
+      min-block-size: 3.5rem;
+    }
   }
 
   .frame {

@@ -131,6 +131,17 @@ describe('<vitrine-catalog>', () => {
       expect(cards(catalog).map((card) => card.listId)).to.deep.equal(['home-row', 'home-row', 'home-row']);
     });
 
+    it('goes back to a level-2 title when heading-level is removed', async () => {
+      serve('/summer.json', feed(3));
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/summer.json" heading-level="4"></vitrine-catalog>`);
+      await loaded(catalog);
+      catalog.removeAttribute('heading-level');
+      await catalog.updateComplete;
+      const heading = root(catalog).querySelector('[part="heading"]');
+      expect([catalog.headingLevel, heading?.getAttribute('aria-level'), heading?.textContent]).to.deep.equal([2, '2', 'Summer collection']);
+      expect(catalog.getBoundingClientRect().height).to.equal(29.25 * REM);
+    });
+
     it('lays the products out as a responsive grid', async () => {
       serve('/summer.json', feed(5));
       const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/summer.json" layout="grid"></vitrine-catalog>`);

@@ -39,10 +39,11 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  * @csspart image - The product image (`<img>`).
  * @csspart brand - The brand line (empty but present when the product has no brand).
  * @csspart title - The title, clamped to two lines and always two lines tall.
- * @csspart price - The price row.
+ * @csspart price - The price row; the original price wraps below the sale price when both do not fit on one line.
  * @csspart compare-at-price - The struck-through original price (`<s>`), only when on sale.
  * @csspart availability - In stock, Sold out, Pre-order or Back-order.
- * @csspart cta - The call to action ("View product"); the whole card is the link.
+ * @csspart cta - The call to action ("View product"); the whole card is the link. Absent when the product has no
+ * usable link (its space stays, empty).
  * @csspart link - The `<a>` to the product page, stretched over the whole card.
  *
  * @cssproperty [--vitrine-card-width=14rem] - The card's width.
@@ -67,7 +68,7 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  * @fires {TrackDetail} vitrine-track - `Product Clicked` on every click (before navigation) and `Product Viewed`
  * once the card was at least half visible for one second.
  * @fires {ErrorDetail} vitrine-error - Non-fatal `invalid-data` when a product handed in directly has a URL that is
- * not http(s); the card then renders without a link.
+ * not http(s); the card then renders without a link and without a call to action.
  */
 export class VitrineProductCard extends LitElement {
   static override styles = [sharedStyles, productCardStyles];
@@ -166,7 +167,9 @@ export class VitrineProductCard extends LitElement {
           </p>
           ${this.#renderPrice(product)}
           <p part="availability" class="availability">${t(AVAILABILITY_TEXT[product.availability] ?? 'inStock')}</p>
-          <span part="cta" class="cta" aria-hidden="true">${t('viewProduct')}</span>
+          ${url === undefined
+            ? html`<span class="cta-space"></span>`
+            : html`<span part="cta" class="cta" aria-hidden="true">${t('viewProduct')}</span>`}
         </div>
       </div>
     `;

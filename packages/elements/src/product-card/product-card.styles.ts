@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /**
  * Every row has a fixed height, so a card with or without brand, sale price or a two-line title is exactly
- * as tall as its skeleton: image (width × ratio) + 11.75rem at default settings.
+ * as tall as its skeleton: image (width × ratio) + 11.75rem at default settings. The one exception is the
+ * price row, which takes a second line when two prices do not fit side by side; the body's height is fixed,
+ * so that line comes out of the space above the call to action and the card keeps its height.
  */
 export const productCardStyles = css`
   :host {
@@ -43,11 +45,18 @@ export const productCardStyles = css`
     opacity: 0.6;
   }
 
+  /* 10.25rem is the sum of the rows below, their gaps and the 0.5rem above the call to action. */
   .body {
+    flex: none;
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
+    block-size: calc(10.25rem + 2 * var(--vitrine-card-padding, 0.75rem));
     padding: var(--vitrine-card-padding, 0.75rem);
+  }
+
+  .body > * {
+    flex: none;
   }
 
   .brand,
@@ -55,6 +64,11 @@ export const productCardStyles = css`
   .price,
   .availability {
     margin: 0;
+  }
+
+  .brand,
+  .title,
+  .availability {
     overflow: hidden;
   }
 
@@ -108,18 +122,25 @@ export const productCardStyles = css`
     outline-offset: 2px;
   }
 
-  .card:hover .link {
+  .card:hover .link[href] {
     text-decoration: underline;
   }
 
+  /* Prices are never cut: each amount stays whole, and the original price wraps below the sale price when
+     both do not fit on one line (1.125rem + 0.875rem, which the call to action's 0.5rem margin makes room for). */
   .price {
     display: flex;
+    flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.5rem;
-    block-size: 1.5rem;
-    line-height: 1.5rem;
+    align-content: center;
+    column-gap: 0.5rem;
+    min-block-size: 1.5rem;
+    line-height: 1.125rem;
     font-size: 1rem;
     font-weight: 700;
+  }
+
+  .price > * {
     white-space: nowrap;
   }
 
@@ -128,6 +149,7 @@ export const productCardStyles = css`
   }
 
   .compare-at {
+    line-height: 0.875rem;
     font-size: 0.875rem;
     font-weight: 400;
     color: var(--_muted);
@@ -146,10 +168,15 @@ export const productCardStyles = css`
     color: var(--vitrine-color-notice, #8a4500);
   }
 
-  .cta {
+  /* Without a link there is nothing to act on: the call to action's box stays, empty, so heights match. */
+  .cta,
+  .cta-space {
     display: block;
-    margin-block-start: 0.5rem;
+    margin-block-start: auto;
     block-size: 2.25rem;
+  }
+
+  .cta {
     line-height: 2.25rem;
     padding-inline: 0.75rem;
     border-radius: calc(var(--_radius) * 0.75);
@@ -161,6 +188,20 @@ export const productCardStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+
+  /* Forced colors drop shadows and backgrounds: outlines keep the card's edge and the button's shape without
+     changing any size. */
+  @media (forced-colors: active) {
+    .card {
+      outline: 1px solid CanvasText;
+    }
+    .cta:not(.bone-cta) {
+      outline: 1px solid ButtonText;
+      outline-offset: -1px;
+      background: ButtonFace;
+      color: ButtonText;
+    }
   }
 
   @media (prefers-reduced-motion: no-preference) {

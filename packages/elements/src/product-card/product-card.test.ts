@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { setLocale, setStrings } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
@@ -130,6 +131,75 @@ describe('<vitrine-product-card>', () => {
       expect(heights).to.deep.equal([25.75 * REM, 25.75 * REM, 25.75 * REM, 25.75 * REM]);
       expect(cards[3]!.shadowRoot!.querySelector('a')).to.equal(null);
       expect(cards[3]!.shadowRoot!.querySelector('[part="card"]')!.getAttribute('aria-hidden')).to.equal('true');
+    });
+
+    it('shows long sale and original prices whole in the narrowest grid card, on two lines, at the same height', async () => {
+      const onSale = (locale: string, currency: string, amount: number, compareAt: number) =>
+        html`<vitrine-product-card locale=${locale} .product=${makeProduct({ price: { amount, currency }, compareAtPrice: { amount: compareAt, currency } })}></vitrine-product-card>`;
+      // 12rem is the grid's narrowest column.
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="display:flex;flex-wrap:wrap;align-items:flex-start;gap:8px;--vitrine-card-width:12rem">
+        ${onSale('de-CH', 'CHF', 159900, 199900)} ${onSale('sv-SE', 'SEK', 1599900, 1999900)} ${onSale('en-IN', 'INR', 15999900, 19999900)}
+        ${onSale('en-US', 'USD', 4900, 5900)}
+      </div>`);
+      const cards = [...wrapper.querySelectorAll('vitrine-product-card')];
+      await Promise.all(cards.map((card) => card.updateComplete));
+      const seen = cards.map((card) => {
+        const row = part(card, 'price')!;
+        const rowBox = row.getBoundingClientRect();
+        const [sale, original] = [row.querySelector('.sale')!, part(card, 'compare-at-price')!];
+        const amounts = [sale.getBoundingClientRect(), original.getBoundingClientRect()];
+        const inside = amounts.every((box) => box.left >= rowBox.left && box.right <= rowBox.right && box.top >= rowBox.top && box.bottom <= rowBox.bottom);
+        const unbroken = amounts.every((box) => box.height <= 1.25 * REM);
+        const clearOfNextRow = rowBox.bottom <= part(card, 'availability')!.getBoundingClientRect().top;
+        const ctaBottom = part(card, 'cta')!.getBoundingClientRect().bottom;
+        return {
+          amounts: [sale.lastChild!.textContent, original.lastChild!.textContent],
+          fits: row.scrollWidth <= row.clientWidth && inside && unbroken && clearOfNextRow,
+          lines: amounts[1]!.top >= amounts[0]!.bottom - 1 ? 2 : 1,
+          height: card.getBoundingClientRect().height,
+          ctaInside: ctaBottom <= card.getBoundingClientRect().bottom - 0.75 * REM + 0.5,
+        };
+      });
+      const height = 12 * REM + 11.75 * REM;
+      const price = (locale: string, currency: string, amount: number) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+      expect(seen).to.deep.equal([
+        { amounts: [price('de-CH', 'CHF', 159900), price('de-CH', 'CHF', 199900)], fits: true, lines: 2, height, ctaInside: true },
+        { amounts: [price('sv-SE', 'SEK', 1599900), price('sv-SE', 'SEK', 1999900)], fits: true, lines: 2, height, ctaInside: true },
+        { amounts: [price('en-IN', 'INR', 15999900), price('en-IN', 'INR', 19999900)], fits: true, lines: 2, height, ctaInside: true },
+        { amounts: ['$49.00', '$59.00'], fits: true, lines: 1, height, ctaInside: true },
+      ]);
+      await expectNoAxeViolations(wrapper);
+    });
+
+    it('shows no call to action when the product has no usable link, at the same height', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="display:flex;align-items:flex-start;gap:8px">
+        <vitrine-product-card .product=${makeProduct({ url: 'javascript:void 0' })}></vitrine-product-card>
+        <vitrine-product-card .product=${makeProduct()}></vitrine-product-card>
+      </div>`);
+      const [unlinked, linked] = [...wrapper.querySelectorAll('vitrine-product-card')];
+      await Promise.all([unlinked!.updateComplete, linked!.updateComplete]);
+      expect(part(unlinked!, 'cta')?.outerHTML ?? 'none').to.equal('none');
+      expect(unlinked!.shadowRoot!.textContent).to.not.include('View product');
+      expect(text(linked!, 'cta')).to.equal('View product');
+      expect(unlinked!.getBoundingClientRect().height).to.equal(linked!.getBoundingClientRect().height);
+      expect(unlinked!.getBoundingClientRect().height).to.equal(25.75 * REM);
+      await expectNoAxeViolations(wrapper);
+    });
+
+    it('keeps the card edge and the button shape in forced colors, at the same size', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const card = await renderCard();
+        const box = getComputedStyle(part(card, 'card')!);
+        const cta = getComputedStyle(part(card, 'cta')!);
+        expect([box.outlineStyle, box.outlineWidth]).to.deep.equal(['solid', '1px']);
+        expect([cta.outlineStyle, cta.outlineWidth]).to.deep.equal(['solid', '1px']);
+        expect(cta.outlineColor).to.not.equal(cta.backgroundColor);
+        expect(card.getBoundingClientRect().height).to.equal(25.75 * REM);
+        expect(part(card, 'cta')!.getBoundingClientRect().height).to.equal(2.25 * REM);
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
     });
 
     it('keeps the image box when the image ratio is customised', async () => {

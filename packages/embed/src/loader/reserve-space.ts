@@ -1,22 +1,54 @@
+/** A card's height for a given width: its image (width ÷ ratio) plus the text rows. */
+function cardHeight(width: string): string {
+  return `(${width} / (var(--vitrine-card-image-ratio, 1 / 1)) + 10.25rem + 2 * var(--vitrine-card-padding, 0.75rem))`;
+}
+
 /**
- * Until an element's chunk arrives it is an unknown inline element of height 0; reserving its final height
- * now means nothing below it moves when it renders. The heights are the elements' own at default settings
- * (a card is its square image plus 11.75rem of text rows; a carousel adds 1.25rem; a catalog its title line);
- * the loader test checks they match what the elements render. A constructed sheet is used because a strict
- * Content-Security-Policy blocks injected <style> elements but not adopted sheets.
+ * A grid's height depends on its width and its feed, so it is left to the element's own skeleton (and the host's
+ * stylesheet): a wrong guess here would be a shift of its own.
+ */
+const CATALOG = "vitrine-catalog:not([layout='grid']):not(:defined)";
+const ROW_PADDING = 'var(--vitrine-carousel-padding, 0.625rem)';
+/** The catalog reserves two title lines when it is at most 30rem wide, none with heading-level="0". */
+const catalogTitle = `
+  ${CATALOG} {
+    display: block;
+    container-type: inline-size;
+  }
+  ${CATALOG}::before {
+    content: '';
+    display: block;
+    --_vitrine-title: calc(1.75rem + var(--vitrine-catalog-heading-gap, 0.5rem));
+    --_vitrine-body: calc(${cardHeight('var(--vitrine-card-width, 14rem)')} + 2 * ${ROW_PADDING});
+    block-size: calc(var(--_vitrine-title) + var(--_vitrine-body));
+  }
+  @container (max-width: 30rem) {
+    ${CATALOG}::before {
+      --_vitrine-title: calc(3.5rem + var(--vitrine-catalog-heading-gap, 0.5rem));
+    }
+  }
+  vitrine-catalog[heading-level='0']:not([layout='grid']):not(:defined)::before {
+    --_vitrine-title: 0px;
+  }
+`;
+
+/**
+ * Until an element's chunk arrives it is an unknown inline element of height 0; reserving the height it will
+ * first render now means nothing below it moves when it does. The sizes follow the elements' own rules (a card
+ * is its image plus 11.75rem of text rows at default settings; a carousel adds its padding; a catalog its title
+ * lines); the loader tests check they match what the elements render.
+ * A catalog is a size container, so its reservation follows its own width as the element's title does.
+ * A constructed sheet is used because a strict Content-Security-Policy blocks injected <style> elements but
+ * not adopted sheets.
  */
 export function reserveSpace(doc: Document = document): void {
   if (!('adoptedStyleSheets' in doc)) return;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`
-    vitrine-catalog:not(:defined) {
-      display: block;
-      block-size: 29.25rem;
-    }
-    vitrine-catalog[heading-level='0']:not(:defined),
+    ${catalogTitle}
     vitrine-carousel:not(:defined) {
       display: block;
-      block-size: 27rem;
+      block-size: calc(${cardHeight('var(--vitrine-card-width, 14rem)')} + 2 * ${ROW_PADDING});
     }
     vitrine-video:not(:defined) {
       display: block;
@@ -25,7 +57,7 @@ export function reserveSpace(doc: Document = document): void {
     vitrine-product-card:not(:defined) {
       display: inline-block;
       inline-size: var(--vitrine-card-width, 14rem);
-      block-size: calc(var(--vitrine-card-width, 14rem) + 11.75rem);
+      block-size: calc${cardHeight('var(--vitrine-card-width, 14rem)')};
     }
   `);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];

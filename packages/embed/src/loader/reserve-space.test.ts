@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import type { ProductSource } from '@vitrine/core';
+import { makeProducts } from '../../../elements/src/test/products.js';
+import { reserveSpace } from './reserve-space.js';
+
+const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
+
+/** Never answers: a catalog given it stays in its loading state, the first thing it renders. */
+const pendingSource: ProductSource = {
+  list: () => new Promise(() => {}),
+  get: () => new Promise(() => {}),
+};
+
+const CATALOGS: Record<string, string> = {
+  'carousel': '<vitrine-catalog></vitrine-catalog>',
+  'carousel without title': '<vitrine-catalog heading-level="0"></vitrine-catalog>',
+};
+const WIDTHS_IN_REM = [20, 30, 31, 45, 60, 90];
+
+interface Case {
+  name: string;
+  element: HTMLElement;
+  reserved: number;
+}
+
+function place(markup: string, widthInRem: number): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.style.inlineSize = `${widthInRem}rem`;
+  wrapper.innerHTML = markup;
+  document.body.append(wrapper);
+  return wrapper.firstElementChild as HTMLElement;
+}
+
+function height(element: Element): number {
+  return element.getBoundingClientRect().height;
+}
+
+describe('reserveSpace', () => {
+  const cases: Case[] = [];
+
+  before(async () => {
+    reserveSpace(document);
+    for (const width of WIDTHS_IN_REM) {
+      for (const [name, markup] of Object.entries(CATALOGS)) {
+        const element = place(markup, width);
+        (element as HTMLElement & { source?: ProductSource }).source = pendingSource;
+        cases.push({ name: `${name} at ${width}rem`, element, reserved: height(element) });
+      }
+    }
+    const carousel = place('<vitrine-carousel></vitrine-carousel>', 60);
+    (carousel as HTMLElement & { products?: unknown }).products = makeProducts(12);
+    cases.push({ name: 'carousel element', element: carousel, reserved: height(carousel) });
+    const card = place('<vitrine-product-card skeleton></vitrine-product-card>', 60);
+    cases.push({ name: 'card', element: card, reserved: height(card) });
+    await import('@vitrine/elements/catalog.js');
+    await Promise.all(cases.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+  });
+
+  after(() => {
+    for (const { element } of cases) element.parentElement!.remove();
+  });
+
+  it('reserves the carousel catalog: title line and row, two title lines up to 30rem wide, no title line at level 0', () => {
+    const reserved = (name: string) => cases.find((c) => c.name === name)!.reserved / REM;
+    expect([reserved('carousel at 60rem'), reserved('carousel at 31rem'), reserved('carousel at 30rem'), reserved('carousel at 20rem')]).to.deep.equal([
+      29.25, 29.25, 31, 31,
+    ]);
+    expect([reserved('carousel without title at 60rem'), reserved('carousel without title at 20rem')]).to.deep.equal([27, 27]);
+  });
+
+  it('reserves nothing for a grid, whose height depends on its width and feed', () => {
+    const grid = place('<vitrine-catalog layout="grid" limit="4"></vitrine-catalog>', 60);
+    expect(height(grid)).to.equal(0);
+    grid.parentElement!.remove();
+  });
+
+  it('reserves what each element first renders, at every width', () => {
+    const mismatches = cases
+      .filter(({ element, reserved }) => reserved <= 0 || Math.abs(height(element) - reserved) > 0.5)
+      .map(({ name, element, reserved }) => `${name}: reserved ${reserved}px, rendered ${height(element)}px`);
+    expect(mismatches).to.deep.equal([]);
+  });
+});

@@ -111,7 +111,10 @@ export const BrokenStream: Story = {
 
 export const German: Story = { args: { lang: 'de' } };
 
-/** A narrow vertical player, as in a feed of short clips, with its controls and tags. */
+/** A narrow vertical player, as in a feed of short clips: the 16:9 picture letterboxed, its hotspots on it. */
 export const Vertical: Story = { ...PlayingWithTags, args: { aspectRatio: '9:16', width: '18rem' } };
+
+/** A 320px player: the newest two tags, compact, along the top, clear of the captions and the controls. */
+export const Narrow: Story = { ...PlayingWithTags, args: { width: '20rem' } };
 
 export const GermanTrayOpen: Story = { ...TrayOpen, args: { lang: 'de' } };

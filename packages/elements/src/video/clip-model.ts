@@ -15,7 +15,18 @@ import type { PropertyValues } from 'lit';
 import { Attribute } from '../internal/constants.js';
 import { reportError } from '../internal/report-error.js';
 import type { DateRangeCue } from '../media/engine.js';
-import { asFatal, clipProducts, fetchClip, isAbort, issuesError, productsError, queryProducts, type ClipProducts } from './clip-source.js';
+import {
+  asFatal,
+  clipProducts,
+  cueProductIds,
+  fetchClip,
+  isAbort,
+  issuesError,
+  productsError,
+  queryProducts,
+  unknownProductsError,
+  type ClipProducts,
+} from './clip-source.js';
 import { CueTimeline } from './cue-timeline.js';
 import type { ClipIdentity } from './playback-analytics.js';
 import type { TrayItem } from './tray.js';
@@ -65,11 +76,13 @@ export class ClipModel {
   readonly #host: ClipInputs;
   readonly #callbacks: ClipModelCallbacks;
   #clip: Clip | undefined;
+  #clipCueIds: string[] = [];
   #clipUrl: string | undefined;
   #abort = new AbortController();
   #hostSrc: string | undefined;
   #hostPoster: string | undefined;
   #hostCues: ProductCue[] | undefined;
+  #hostCueIds: string[] = [];
   #hostRatio: number | undefined;
   #productInputs: unknown[] = [];
   #productSource: ClipProducts = { source: undefined, inline: false };
@@ -77,7 +90,10 @@ export class ClipModel {
   #inlineIds: string[] = [];
   /** Product ids asked for ('*' for all inline products), so one is never asked for twice at once. */
   #requested = new Set<string>();
+  /** Product ids a source has answered for ('*' for all inline products): the ones it did not return are unknown. */
+  #answered = new Set<string>();
   #issuesReported = false;
+  #unknownReported = false;
 
   constructor(host: ClipInputs, callbacks: ClipModelCallbacks) {
     this.#host = host;
@@ -100,6 +116,7 @@ export class ClipModel {
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#clip = undefined;
+    this.#clipCueIds = [];
     this.pending = false;
     const value = this.#host.clip;
     this.#clipUrl = value ? toSafeUrl(value, base()) : undefined;
@@ -108,10 +125,11 @@ export class ClipModel {
       this.pending = true;
       const signal = this.#abort.signal;
       fetchClip(this.#clipUrl, signal).then(
-        (clip) => {
+        ({ clip, cueIds }) => {
           if (signal.aborted) return;
           this.pending = false;
           this.#clip = clip;
+          this.#clipCueIds = cueIds;
           this.#resolve();
         },
         (error: unknown) => {
@@ -168,7 +186,9 @@ export class ClipModel {
       this.products.clear();
       this.#inlineIds = [];
       this.#requested.clear();
+      this.#answered.clear();
       this.#issuesReported = false;
+      this.#unknownReported = false;
     }
     this.#loadProducts();
     this.#callbacks.changed(srcChanged);
@@ -176,6 +196,8 @@ export class ClipModel {
 
   /** Inline products load once; from a feed or a host's source, only the ones the cues name, as they appear. */
   #loadProducts(): void {
+    // New cues (the stream's pins) may name products already known to be missing.
+    this.#reportUnknownProducts();
     const products = this.#productSource;
     if (!products.source) return;
     const ids = products.inline ? [] : [...this.timeline.firstCues().keys()].filter((id) => !this.products.has(id) && !this.#requested.has(id));
@@ -186,10 +208,12 @@ export class ClipModel {
       (list) => {
         if (load !== this.#productLoad) return;
         for (const product of list.products) this.products.set(product.id, product);
+        for (const id of products.inline ? ['*'] : ids) this.#answered.add(id);
         if (products.inline) this.#inlineIds = list.products.map((product) => product.id);
         // A feed answers every query with the issues of the whole feed: report them once.
         if (list.issues.length > 0 && !this.#issuesReported) reportError(this.#host, issuesError(list.issues));
         this.#issuesReported = true;
+        this.#reportUnknownProducts();
         this.#callbacks.changed(false);
       },
       (error: unknown) => {
@@ -201,6 +225,16 @@ export class ClipModel {
     );
   }
 
+  /** A cue whose product no source has shows no tag: said once per clip load, naming the first such cue. */
+  #reportUnknownProducts(): void {
+    if (this.#unknownReported) return;
+    const answered = (id: string) => this.#answered.has('*') || this.#answered.has(id);
+    const unknown = [...this.timeline.firstCues().keys()].filter((id) => answered(id) && !this.products.has(id));
+    if (unknown.length === 0) return;
+    this.#unknownReported = true;
+    reportError(this.#host, unknownProductsError(unknown, this.#hostCues ? this.#hostCueIds : this.#clipCueIds));
+  }
+
   #readHostUrl(value: string | undefined, name: string): string | undefined {
     if (!value) return undefined;
     const url = toSafeUrl(value, base());
@@ -210,6 +244,7 @@ export class ClipModel {
 
   #readHostCues(): ProductCue[] | undefined {
     if (this.#host.cues === undefined || this.#host.cues === null) return undefined;
+    this.#hostCueIds = cueProductIds(this.#host.cues);
     try {
       return readCues(this.#host.cues, 'cues');
     } catch (error) {

@@ -10,8 +10,19 @@ import {
   type ProductSource,
 } from '@vitrine/core';
 
+/** A clip file, validated, with its cues' product ids in the file's order (validation sorts the cues by time). */
+export interface FetchedClip {
+  clip: Clip;
+  cueIds: string[];
+}
+
+/** The product ids of cues as given, so an error can name a cue by its index. */
+export function cueProductIds(cues: unknown): string[] {
+  return Array.isArray(cues) ? cues.map((cue) => String((cue as { productId?: unknown } | null)?.productId)) : [];
+}
+
 /** Fetches and validates a clip document; URLs inside it are read against the document's own URL. */
-export async function fetchClip(url: string, signal: AbortSignal): Promise<Clip> {
+export async function fetchClip(url: string, signal: AbortSignal): Promise<FetchedClip> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
@@ -28,7 +39,7 @@ export async function fetchClip(url: string, signal: AbortSignal): Promise<Clip>
     throw new VitrineError('invalid-data', `the clip at ${url} is not valid JSON`, { cause });
   }
   try {
-    return readClip(data, response.url || url);
+    return { clip: readClip(data, response.url || url), cueIds: cueProductIds((data as { cues?: unknown } | null)?.cues) };
   } catch (error) {
     throw asFatal(error, 'invalid-data');
   }
@@ -85,6 +96,16 @@ export function productsError(error: unknown): VitrineError {
 export function issuesError(issues: readonly DataIssue[]): VitrineError {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return new VitrineError('invalid-data', `${issues[0]!.message}${more}`, { path: issues[0]!.path, fatal: false });
+}
+
+/** The non-fatal report for cues whose product no source has: the clip plays without their tags. */
+export function unknownProductsError(ids: readonly string[], cueIds: readonly string[]): VitrineError {
+  const index = cueIds.findIndex((id) => ids.includes(id));
+  // A pin from the stream has no index among the cues.
+  const path = index >= 0 ? `cues[${index}].productId` : undefined;
+  const more = ids.length > 1 ? ` (and ${ids.length - 1} more)` : '';
+  const message = `${path ?? "a stream pin's X-PRODUCT-ID"}: expected one of the clip's products, got "${index >= 0 ? cueIds[index] : ids[0]}"${more}`;
+  return new VitrineError('invalid-data', message, { fatal: false, ...(path === undefined ? {} : { path }) });
 }
 
 export function isAbort(error: unknown): boolean {

@@ -27,60 +27,64 @@ export const controlsStyles = css`
     align-items: center;
     block-size: 1.5rem;
     --_thumb: 0.875rem;
+    --_track: rgb(255 255 255 / 40%);
+    --_knob: #fff;
+    --_mark: #ffd166;
   }
 
+  /* An invisible range input over a drawn rail: it keeps the keyboard, the pointer and the semantics, and the
+     drawing is the same in every engine and can take system colours in forced-colors mode. */
   .seek-input {
+    position: relative;
+    z-index: 1;
     inline-size: 100%;
-    block-size: 1.5rem;
+    block-size: 100%;
     margin: 0;
-    background: transparent;
-    appearance: none;
+    opacity: 0;
     cursor: pointer;
   }
 
-  .seek-input::-webkit-slider-runnable-track {
-    block-size: 0.25rem;
-    border-radius: 2px;
-    background: linear-gradient(
-      to right,
-      var(--_accent) calc(var(--_progress, 0) * 100%),
-      rgb(255 255 255 / 40%) calc(var(--_progress, 0) * 100%)
-    );
+  .seek:has(:focus-visible) {
+    outline: var(--vitrine-focus-ring-width, 3px) solid var(--vitrine-video-focus-ring-color, #fff);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--vitrine-focus-ring-color, #1a56db);
   }
 
-  .seek-input::-moz-range-track {
-    block-size: 0.25rem;
-    border-radius: 2px;
-    background: rgb(255 255 255 / 40%);
+  /* The thumb's centre travels from half a thumb in to half a thumb from the end, as the input's does. */
+  .rail {
+    position: absolute;
+    inset: 0 calc(var(--_thumb) / 2);
   }
 
-  .seek-input::-moz-range-progress {
+  .seek::before,
+  .rail::before,
+  .rail::after {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(50% - 0.125rem);
     block-size: 0.25rem;
+    border-radius: 2px;
+    background: var(--_track);
+  }
+
+  .seek::before {
+    inset-inline: 0;
+  }
+
+  /* Progress, up to the thumb's centre. */
+  .rail::before {
+    inset-inline-start: calc(var(--_thumb) / -2);
+    inline-size: calc(var(--_progress, 0) * 100% + var(--_thumb) / 2);
     background: var(--_accent);
   }
 
-  .seek-input::-webkit-slider-thumb {
+  .rail::after {
+    inset-inline-start: calc(var(--_progress, 0) * 100% - var(--_thumb) / 2);
+    inset-block-start: calc(50% - var(--_thumb) / 2);
     inline-size: var(--_thumb);
     block-size: var(--_thumb);
-    margin-block-start: calc((0.25rem - var(--_thumb)) / 2);
-    border: 0;
     border-radius: 50%;
-    background: #fff;
-    appearance: none;
-  }
-
-  .seek-input::-moz-range-thumb {
-    inline-size: var(--_thumb);
-    block-size: var(--_thumb);
-    border: 0;
-    border-radius: 50%;
-    background: #fff;
-  }
-
-  .markers {
-    position: absolute;
-    inset: 0 calc(var(--_thumb) / 2);
-    pointer-events: none;
+    background: var(--_knob);
   }
 
   .marker {
@@ -90,7 +94,26 @@ export const controlsStyles = css`
     inline-size: 0.25rem;
     block-size: 0.625rem;
     border-radius: 1px;
-    background: #ffd166;
+    background: var(--_mark);
+  }
+
+  /* System colours that stand apart on the bar; markers are ringed so they show on the track and on progress. */
+  @media (forced-colors: active) {
+    .controls {
+      background: Canvas;
+    }
+
+    .seek {
+      forced-color-adjust: none;
+      --_track: GrayText;
+      --_accent: Highlight;
+      --_knob: Highlight;
+      --_mark: CanvasText;
+    }
+
+    .marker {
+      box-shadow: 0 0 0 1px Canvas;
+    }
   }
 
   .buttons {

@@ -64,7 +64,7 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
         @pointerup=${() => actions.scrub(false)}
         @pointercancel=${() => actions.scrub(false)}
       />
-      <div class="markers" aria-hidden="true">${state.markers.map((at) => html`<span part="marker" class="marker" data-at=${at}></span>`)}</div>
+      <div class="rail" aria-hidden="true">${state.markers.map((at) => html`<span part="marker" class="marker" data-at=${at}></span>`)}</div>
     </div>
     <div class="buttons">
       <button part="control play-pause" class="control" type="button" aria-label=${t(state.paused ? 'play' : 'pause')} @click=${actions.togglePlay}>

@@ -3,7 +3,7 @@ import type { CueTimeline, TimedCue } from './cue-timeline.js';
 import { playVideo } from './engine-session.js';
 import type { PlaybackAnalytics } from './playback-analytics.js';
 
-const MEDIA_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended', 'timeupdate', 'seeking', 'seeked', 'durationchange', 'volumechange'];
+const MEDIA_EVENTS = ['play', 'playing', 'pause', 'waiting', 'ended', 'timeupdate', 'seeking', 'seeked', 'durationchange', 'volumechange', 'resize'];
 
 /**
  * What the player shows of one playing `<video>` (the engine feeds it): its state for the controls, the product cues
@@ -60,7 +60,9 @@ export class PlaybackController implements ReactiveController {
     this.stop();
     this.#video = video;
     for (const type of MEDIA_EVENTS) video.addEventListener(type, this);
-    Object.assign(this, { paused: video.paused, muted: video.muted, waiting: true, duration: Number.isFinite(video.duration) ? video.duration : 0 });
+    // The engine may have started before the player arrived: its playing event is gone, so the state is read.
+    const waiting = !video.paused && (video.seeking || video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA);
+    Object.assign(this, { paused: video.paused, muted: video.muted, waiting, duration: Number.isFinite(video.duration) ? video.duration : 0 });
     if (!video.paused) {
       this.#startLoop();
       if (video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) this.#analytics.onPlaying(video);
@@ -159,6 +161,9 @@ export class PlaybackController implements ReactiveController {
         break;
       case 'volumechange':
         this.muted = video.muted;
+        break;
+      case 'resize':
+        // The picture's size is known (this fires with the first metadata too) or changed: the tags layer follows.
         break;
       default:
         // timeupdate, seeking, seeked: only the position moved.

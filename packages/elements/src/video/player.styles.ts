@@ -2,21 +2,23 @@ import { css } from 'lit';
 
 /** Product tags, hotspots, captions and the tray, drawn over the picture. Adopted with the player. */
 export const playerStyles = css`
+  /* The picture's own rectangle, letterboxed in the box when their ratios differ: x/y are percentages of it. */
   .tags {
+    --_picture-ratio: var(--_video-ratio, var(--_ratio, 16 / 9));
     position: absolute;
     inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+    inline-size: min(100cqw, 100cqh * (var(--_picture-ratio)));
+    block-size: min(100cqh, 100cqw / (var(--_picture-ratio)));
+    margin: auto;
+    padding: 0.75rem;
+    container-type: size;
     pointer-events: none;
     color: var(--vitrine-color-text, #1a1a1a);
     --_tag-width: var(--vitrine-video-tag-width, 13rem);
-  }
-
-  .corner {
-    position: absolute;
-    inset-block-start: 0.75rem;
-    inset-inline-start: 0.75rem;
-    display: flex;
-    flex-direction: column;
-    gap: 0.5rem;
   }
 
   .tag {
@@ -31,21 +33,17 @@ export const playerStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.375rem;
-    translate: -0.5rem -0.5rem;
+    translate: var(--_shift-x, -0.5rem) var(--_shift-y, -0.5rem);
   }
 
   .spot.flip-x {
     flex-direction: row-reverse;
-    translate: calc(0.5rem - 100%) -0.5rem;
+    --_shift-x: calc(0.5rem - 100%);
   }
 
   .spot.flip-y {
     align-items: flex-end;
-    translate: -0.5rem calc(0.5rem - 100%);
-  }
-
-  .spot.flip-x.flip-y {
-    translate: calc(0.5rem - 100%) calc(0.5rem - 100%);
+    --_shift-y: calc(0.5rem - 100%);
   }
 
   .dot {
@@ -120,6 +118,12 @@ export const playerStyles = css`
     }
   }
 
+  @keyframes tag-fade {
+    from {
+      opacity: 0;
+    }
+  }
+
   @keyframes pulse {
     to {
       box-shadow: 0 0 0 0.75rem rgb(255 255 255 / 0%);
@@ -142,7 +146,53 @@ export const playerStyles = css`
   }
 
   .picture {
-    container-type: inline-size;
+    container-type: size;
+  }
+
+  /* A narrow picture: the newest two tags, compact, side by side along the top, clear of the captions and the
+     controls; hotspot dots stay on their products. */
+  @container (max-width: 26rem) {
+    .tags {
+      flex-direction: row;
+    }
+
+    .tag {
+      min-inline-size: 0;
+      /* No transform: it would make the tag, not the layer, the frame the dot is placed in. */
+      animation-name: tag-fade;
+    }
+
+    .tag:nth-last-child(n + 3) {
+      display: none;
+    }
+
+    .spot {
+      position: static;
+      translate: none;
+    }
+
+    .dot {
+      position: absolute;
+      inset-inline-start: var(--_x);
+      inset-block-start: var(--_y);
+      translate: -50% -50%;
+    }
+
+    .tag .link {
+      grid-template-columns: 2rem 1fr;
+      max-inline-size: 100%;
+      padding: 0.25rem 0.5rem 0.25rem 0.25rem;
+    }
+
+    .tag .thumb {
+      inline-size: 2rem;
+      block-size: 2rem;
+    }
+
+    .tag-label,
+    .tag-cta {
+      display: none;
+    }
   }
 
   .tray {

@@ -69,6 +69,8 @@ export class Player {
   /** Follows the `<video>` the engine plays. */
   attach(video: HTMLVideoElement): void {
     this.playback.attach(video);
+    // The click that started playback came before the controls: they fade unless touched from now on.
+    this.#idle.wake();
   }
 
   /** Lets go of the `<video>`; the tray closes with it. */
@@ -88,7 +90,7 @@ export class Player {
 
   /** Call from the host's `updated`: positions through CSSOM (a strict CSP blocks style attributes). */
   updated(): void {
-    placeTags(this.#host.renderRoot);
+    placeTags(this.#host.renderRoot, this.playback.video);
     placeMarkers(this.#host.renderRoot);
     this.playback.syncSeekBar();
   }

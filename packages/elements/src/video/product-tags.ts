@@ -50,7 +50,7 @@ export function productLink(product: Product, source: ClickSource, context: Prod
 
 function renderTag(cue: TimedCue, product: Product, context: ProductLinkContext): TemplateResult {
   const spot = cue.x !== undefined && cue.y !== undefined;
-  const classes = `tag ${spot ? 'spot' : ''} ${spot && cue.x! > FLIP_AT ? 'flip-x' : ''} ${spot && cue.y! > FLIP_AT ? 'flip-y' : ''}`;
+  const classes = `tag ${spot ? 'spot' : 'corner'} ${spot && cue.x! > FLIP_AT ? 'flip-x' : ''} ${spot && cue.y! > FLIP_AT ? 'flip-y' : ''}`;
   // Spaces between the lines, so the link's text reads "Sun hat €34.00", not "Sun hat€34.00".
   const card = html`${productImage(product, 'tag-image', false)}
     <span class="tag-text">
@@ -66,25 +66,30 @@ function renderTag(cue: TimedCue, product: Product, context: ProductLinkContext)
 }
 
 /**
- * The tags of the cues showing now: at their x/y as a dot with the card beside it, or stacked in a corner.
- * A cue whose product is unknown (not in the feed) shows nothing.
+ * The tags of the cues showing now, in the order they started: at their x/y as a dot with the card beside it, or
+ * stacked in the corner. A cue whose product is unknown (not in the feed) shows nothing.
  */
 export function renderTags(cues: readonly TimedCue[], products: ReadonlyMap<string, Product>, context: ProductLinkContext): TemplateResult {
   const shown = cues.filter((cue) => products.has(cue.productId));
-  const spots = shown.filter((cue) => cue.x !== undefined && cue.y !== undefined);
-  const corner = shown.filter((cue) => cue.x === undefined || cue.y === undefined);
   // Keyed: a tag keeps its element (its focus, its finished animation) while others come and go.
-  const tags = (list: TimedCue[]) =>
-    repeat(
-      list,
+  return html`<div part="tags" class="tags">
+    ${repeat(
+      shown,
       (cue) => cue.key,
       (cue) => renderTag(cue, products.get(cue.productId)!, context),
-    );
-  return html`<div part="tags" class="tags">${tags(spots)}<div class="corner">${tags(corner)}</div></div>`;
+    )}
+  </div>`;
 }
 
-/** Places hotspot tags at their x/y (through CSSOM: a strict CSP blocks style attributes). */
-export function placeTags(root: ParentNode): void {
+/**
+ * Fits the tags layer to the picture, which `object-fit: contain` letterboxes when the video's ratio is not the box's:
+ * x/y are percentages of the picture. Then places hotspot tags at their x/y (through CSSOM: a strict CSP blocks
+ * style attributes).
+ */
+export function placeTags(root: ParentNode, video: HTMLVideoElement | undefined): void {
+  const picture = root.querySelector<HTMLElement>('.picture');
+  if (video?.videoHeight) picture?.style.setProperty('--_video-ratio', String(video.videoWidth / video.videoHeight));
+  else picture?.style.removeProperty('--_video-ratio');
   for (const tag of root.querySelectorAll<HTMLElement>('[data-x]')) {
     tag.style.setProperty('--_x', `${tag.dataset.x}%`);
     tag.style.setProperty('--_y', `${tag.dataset.y}%`);

@@ -54,8 +54,10 @@ export class ShoppingController implements ReactiveController {
 
   /** Times the tags showing now, while the player is seen; stops timing the others. */
   syncViews(): void {
-    const shown = this.#seen() ? this.#playback.active.filter((cue) => this.#model.products.has(cue.productId)) : [];
-    this.#views.update(new Set(shown.map((cue) => cue.key)));
+    // Drawn, not only rendered: a narrow player shows the newest tags only.
+    const tags = this.#seen() ? [...(this.#host.shadowRoot?.querySelectorAll<HTMLElement>('[part~="tag"]') ?? [])] : [];
+    const drawn = new Set(tags.filter((tag) => tag.getClientRects().length > 0).map((tag) => tag.dataset.productId));
+    this.#views.update(new Set(this.#playback.active.filter((cue) => drawn.has(cue.productId)).map((cue) => cue.key)));
   }
 
   /** A new clip: its cues may count again. */
@@ -68,15 +70,17 @@ export class ShoppingController implements ReactiveController {
     const video = this.#playback.video;
     const videoPosition = seconds(video?.currentTime ?? 0);
     const { clipId, creatorId } = this.#model.view;
+    // The clip is the list: the product's place among the clip's products, as a card reports its place in a list.
+    const position = this.#model.trayItems().findIndex((item) => item.product.id === product.id) + 1;
     // A modified click opens a new tab or window: the shopper asked for the browser's behaviour, not the host's.
     if (event.type === 'click' && event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
-      const position = this.#model.trayItems().findIndex((item) => item.product.id === product.id) + 1;
       const detail: VideoProductClickRequestDetail = { product, position, listId: clipId, source, clipId, creatorId, videoPosition };
       if (!emit(this.#host, VitrineEvent.productClickRequest, detail, { cancelable: true })) event.preventDefault();
       else if (opensNewTab(this.target)) video?.pause();
     }
     emitTrack(this.#host, TrackedEvent.productClicked, {
-      ...productProperties(product),
+      ...productProperties(product, position),
+      ...(clipId ? { list_id: clipId } : {}),
       ...clipProperties(this.#model.view),
       video_position: videoPosition,
       source,

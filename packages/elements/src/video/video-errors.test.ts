@@ -6,7 +6,7 @@ import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { eventQueue } from '../test/events.js';
 import { deepActiveElement } from '../test/products.js';
-import { BROKEN_STREAM, SUMMER_CLIP, SUMMER_STREAM, SUMMER_POSTER, part, renderVideo, requested, text, waitForPart } from './test-helpers/video.js';
+import { BROKEN_STREAM, SUMMER_CLIP, SUMMER_STREAM, SUMMER_POSTER, part, renderVideo, requested, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
 
@@ -17,6 +17,7 @@ let errors: ReturnType<typeof eventQueue<ErrorDetail>>;
 let uncaught: unknown[];
 let logged: string[];
 const originalConsoleError = console.error;
+const originalConsoleWarn = console.warn;
 const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message);
 const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
 
@@ -44,6 +45,7 @@ describe('<vitrine-video> failures', () => {
     uncaught = [];
     logged = [];
     console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    console.warn = (...args: unknown[]) => logged.push(args.map(String).join(' '));
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
   });
@@ -51,6 +53,7 @@ describe('<vitrine-video> failures', () => {
     errors.stop();
     worker.resetHandlers();
     console.error = originalConsoleError;
+    console.warn = originalConsoleWarn;
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
     expect(uncaught).to.deep.equal([]);
@@ -134,6 +137,33 @@ describe('<vitrine-video> failures', () => {
     expect(event.detail).to.deep.equal({ code: 'source-unreachable', message: 'the product source failed: boom', fatal: false });
     expect(part(video, 'play-button') !== null).to.equal(true);
     expect(part(video, 'badge') === null).to.equal(true);
+  });
+
+  it('plays a clip whose cue names an unknown product, and says so once, naming the cue', async () => {
+    const clip = await (await fetch(SUMMER_CLIP)).json();
+    // Not in time order: the error names the cue by its place in the file.
+    clip.cues = [
+      { productId: 'linen-shirt', start: 2, end: 5 },
+      { productId: 'sun-hat', start: 0.5, end: 1 },
+      { productId: 'beach-towel', start: 1, end: 3 },
+    ];
+    worker.use(http.get('/examples/clips/unknown-product.json', () => HttpResponse.json(clip)));
+    const video = await renderVideo(html`<vitrine-video clip="/examples/clips/unknown-product.json"></vitrine-video>`);
+    await waitUntil(() => text(part(video, 'badge')) === '2 products', 'the products did not arrive');
+    expect(errors.pending).to.equal(1);
+    expect((await errors.next()).detail).to.deep.equal({
+      code: 'invalid-data',
+      message: 'cues[2].productId: expected one of the clip\'s products, got "beach-towel"',
+      fatal: false,
+      path: 'cues[2].productId',
+    });
+    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> invalid-data: cues[2].productId'))).to.have.length(1);
+    // The rest plays: the known product's tag at its time, and no second report when the stream's pins arrive.
+    const media = await startPlayback(video);
+    await seek(media, 2.2);
+    await waitUntil(() => tagOf(video, 'linen-shirt'), 'no tag for the known product');
+    expect(tagOf(video, 'beach-towel') === null).to.equal(true);
+    expect(errors.pending).to.equal(0);
   });
 
   it('speaks German in the error state', async () => {

@@ -79,6 +79,7 @@ describe('<vitrine-video> facade', () => {
       { productId: 'linen-shirt', start: 10, end: 11 },
       { productId: 'not-in-the-feed', start: 1, end: 2 },
     ];
+    const errors = eventQueue<ErrorDetail>(document, 'vitrine-error');
     const video = await renderVideo(html`<vitrine-video
       src=${SUMMER_STREAM}
       poster=${SUMMER_POSTER}
@@ -88,6 +89,9 @@ describe('<vitrine-video> facade', () => {
     ></vitrine-video>`);
     await waitUntil(() => part(video, 'badge'), 'no product count');
     expect(text(part(video, 'badge'))).to.equal('2 products');
+    errors.stop();
+    expect(errors.pending).to.equal(1);
+    expect((await errors.next()).detail).to.include({ code: 'invalid-data', fatal: false, path: 'cues[3].productId' });
     const box = video.getBoundingClientRect();
     expect(box.height).to.be.closeTo((box.width * 16) / 9, 0.5);
     expect(requested(FEED)).to.have.length.above(0);

@@ -159,6 +159,8 @@ describe('<vitrine-video> playback', () => {
             currency: 'EUR',
             url: new URL('/examples/brand-catalog/product.html?id=linen-shirt', location.href).href,
             image_url: new URL('/examples/images/linen-shirt.svg', location.href).href,
+            position: 1,
+            list_id: 'summer-lookbook',
             clip_id: 'summer-lookbook',
             creator_id: 'mia-outdoors',
             video_position: 3.25,

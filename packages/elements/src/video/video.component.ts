@@ -80,11 +80,11 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  * @fires {VideoProductClickRequestDetail} vitrine-product-click-request - Cancelable, on a plain click on a tag or a
  * tray product; cancel it to show the product your own way. Otherwise the link opens (a new tab by default).
  * @fires {TrackDetail} vitrine-track - `Video Playback Started`, `Video Playback Paused`, `Video Playback Resumed`,
- * `Video Content Playing` (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`source` tag or
- * tray) and `Product Viewed` (a tag shown for one second).
+ * `Video Content Playing` (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`position`,
+ * `list_id`, `source` tag or tray) and `Product Viewed` (a tag shown for one second).
  * @fires {ErrorDetail} vitrine-error - Fatal: `clip-unreachable`, `invalid-data` (the clip file), `invalid-attribute`,
  * `media-not-found`, `media-network`, `media-decode`, `media-unsupported`. Non-fatal: products could not be loaded,
- * invalid `cues` or `aspect-ratio`.
+ * invalid `cues` or `aspect-ratio`, a cue naming an unknown product (`invalid-data`).
  */
 export class VitrineVideo extends LitElement {
   static override styles = [sharedStyles, statusStyles, videoStyles];
@@ -113,7 +113,7 @@ export class VitrineVideo extends LitElement {
   src?: string;
   /** The poster image. Overrides the clip file's. */
   poster?: string;
-  /** Width to height: `16:9` (default), `9:16`, `1.78`. Reserves the box before anything loads. Overrides the clip file's. */
+  /** Width to height: `16:9` (default), `9:16`, `1.78`. Reserves the box before the clip file loads (16:9 without it). Overrides the clip file's. */
   aspectRatio?: string;
   /** Reported as `clip_id`. Overrides the clip file's `id`. */
   clipId?: string;
@@ -123,7 +123,7 @@ export class VitrineVideo extends LitElement {
   products?: unknown;
   /** Any product source: the products the cues name are taken from it. Wins over `products`. */
   source?: ProductSource;
-  /** Product cues `[{productId, start, end, x?, y?, label?}]` (seconds; x/y in % of the frame). Override the clip file's. */
+  /** Product cues `[{productId, start, end, x?, y?, label?}]` (seconds; x/y in % of the picture). Override the clip file's. */
   cues?: unknown;
   /** Starts muted once at least half of the player is on screen. */
   autoplay = false;
@@ -282,7 +282,8 @@ export class VitrineVideo extends LitElement {
     const src = this.#model.view.src;
     if (!src || this.phase === 'active') return;
     // Pressed from the keyboard: the play button goes, so focus moves into the player rather than onto <body>.
-    this.#moveFocusOn ||= this.shadowRoot?.activeElement != null;
+    // A clicked button has focus too, but not :focus-visible; focus in the controls would keep them from fading.
+    this.#moveFocusOn ||= this.shadowRoot?.activeElement?.matches(':focus-visible') === true;
     this.phase = 'active';
     const player = this.#loadPlayer();
     // Handled in #attachPlayer, unless the start is abandoned before it gets there.

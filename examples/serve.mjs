@@ -159,7 +159,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
     (error) => {
       const busy = error?.code === 'EADDRINUSE';
-      console.error(busy ? `Port ${error.port} is already in use: stop the other server or set PORT.` : error);
+      console.error(busy ? `Port ${error.port} is already in use: stop the other server or set PORT.` : `npm start: ${error?.message ?? error}`);
       process.exit(1);
     },
   );

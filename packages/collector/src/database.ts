@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -60,7 +61,12 @@ export async function openPglite(dataDir: string, { schema }: { schema?: string 
     }
   } catch (error) {
     await unlock();
-    throw error;
+    if (dataDir.startsWith(IN_MEMORY)) throw error;
+    // A damaged folder makes PGlite say only "Aborted()": name the folder and the way out.
+    throw new Error(
+      `the database folder ${resolve(dataDir)} could not be opened (${(error as Error).message}); if a collector was stopped while writing it, move the folder away to start with an empty database`,
+      { cause: error },
+    );
   }
   const asQueryable = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {

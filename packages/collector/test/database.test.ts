@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test, { type TestContext } from 'node:test';
 import { openPglite, openPostgres, type Database } from '../src/database.js';
 import { TEST_DATABASE_URL, dropSchema, freshSchemaName } from './helpers.js';
@@ -86,4 +89,17 @@ if (TEST_DATABASE_URL) {
 
 test('a schema name that is not a plain SQL name is refused before it reaches SQL', async () => {
   await assert.rejects(openPglite('memory://', { schema: 'x"; DROP TABLE events; --' }), /schema: expected a lowercase SQL name/);
+});
+
+test('a damaged PGlite folder is refused with its path and the way out, and left unlocked for the next try', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'vitrine-damaged-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'PG_VERSION'), 'not a version\n');
+  const opening = () => openPglite(dir);
+  await assert.rejects(opening, (error: Error) => {
+    assert.match(error.message, new RegExp(`^the database folder ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be opened \\(.+\\); if a collector was stopped while writing it, move the folder away`));
+    return true;
+  });
+  // The lock went with the failure: the same message again, not "in use by another collector".
+  await assert.rejects(opening, /could not be opened/);
 });

@@ -1,5 +1,8 @@
 import { formatMoney, minorUnitDigits } from '@vitrine/core';
 
+/** A period with clicks but no sale yet has no currency to write money in. */
+const NO_MONEY = '—';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -10,11 +13,12 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 /** Integer minor units of an ISO currency as the reader writes money: 1598 EUR → "€15.98" in English. */
 export function formatMoneyAmount(amount: number, currency: string, locale: string): string {
-  return formatMoney({ amount, currency }, locale);
+  return currency ? formatMoney({ amount, currency }, locale) : NO_MONEY;
 }
 
 /** Short money for axis labels: "€1.6K". Floats are fine here: the label is a rounded picture, not a ledger. */
 export function formatCompactMoney(amount: number, currency: string, locale: string): string {
+  if (!currency) return NO_MONEY;
   const major = amount / 10 ** minorUnitDigits(currency);
   return cached(`compact|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })).format(major);
 }

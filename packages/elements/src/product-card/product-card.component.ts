@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { TrackedEvent, VitrineError, productProperties, toSafeUrl, type Availability, type Product } from '@vitrine/core';
+import { TrackedEvent, VitrineError, productProperties, readProduct, toSafeUrl, type Availability, type Product } from '@vitrine/core';
 import { VitrineEvent } from '../internal/constants.js';
 import { emit, emitTrack } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
@@ -20,6 +20,9 @@ export interface ProductClickRequestDetail {
 /** Segment's impression rule of thumb: half the card on screen for one uninterrupted second. */
 export const VIEW_THRESHOLD = 0.5;
 export const VIEW_DWELL_MS = 1000;
+
+/** Stands in for the product's own URL while the rest is checked: that URL is judged on its own. */
+const CHECKED_LATER = 'https://link.invalid/';
 
 const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
   in_stock: 'inStock',
@@ -118,6 +121,8 @@ export class VitrineProductCard extends LitElement {
   #viewTimer: ReturnType<typeof setTimeout> | undefined;
   #halfVisible = false;
   #failedImageUrl: string | undefined;
+  /** `product` as checked and completed (images, availability), or undefined when it cannot be shown. */
+  #shown: Product | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,8 +137,7 @@ export class VitrineProductCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Core validates every URL it reads; a product handed in directly by the host is checked here too.
-    if (changed.has('product') && this.product && toSafeUrl(this.product.url) === undefined) this.#reportUnsafeUrl(this.product);
+    if (changed.has('product')) this.#shown = this.product && this.#readable(this.product);
     if ((changed.has('product') || changed.has('skeleton')) && this.isConnected) {
       this.#stopObservingVisibility();
       this.#observeVisibility();
@@ -141,7 +145,7 @@ export class VitrineProductCard extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const product = this.product;
+    const product = this.#shown;
     if (this.skeleton || !product) return this.#renderSkeleton();
     const { t } = this.#localize;
     const url = toSafeUrl(product.url);
@@ -223,7 +227,7 @@ export class VitrineProductCard extends LitElement {
   }
 
   #onLinkClick(event: MouseEvent): void {
-    const product = this.product;
+    const product = this.#shown;
     if (!product) return;
     // A modified click opens a new tab or window: the shopper asked for the browser's behaviour, not the host's.
     const plainClick = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
@@ -236,7 +240,7 @@ export class VitrineProductCard extends LitElement {
   }
 
   #onLinkAuxClick(event: MouseEvent): void {
-    if (event.button === 1 && this.product) this.#trackClick(this.product);
+    if (event.button === 1 && this.#shown) this.#trackClick(this.#shown);
   }
 
   #trackClick(product: Product): void {
@@ -254,14 +258,28 @@ export class VitrineProductCard extends LitElement {
     this.requestUpdate();
   }
 
-  #reportUnsafeUrl(product: Product): void {
-    reportError(this, new VitrineError('invalid-data', `product "${product.id}" url: expected an http(s) URL`, { path: 'product.url', fatal: false }));
+  /**
+   * A product handed in directly is checked as a feed's products are, so a missing field is reported rather than
+   * thrown into the page (the card then stays a placeholder). Its link is the exception: a refused URL leaves the
+   * card without one, reported, and shown otherwise.
+   */
+  #readable(product: Product): Product | undefined {
+    try {
+      const read = readProduct({ ...product, url: CHECKED_LATER } as unknown as Parameters<typeof readProduct>[0], 'product', location.href);
+      if (toSafeUrl(product.url) === undefined) {
+        reportError(this, new VitrineError('invalid-data', `product "${read.id}" url: expected an http(s) URL`, { path: 'product.url', fatal: false }));
+      }
+      return { ...read, url: product.url };
+    } catch (error) {
+      reportError(this, error as VitrineError);
+      return undefined;
+    }
   }
 
   // Product Viewed: half visible, page visible, for one uninterrupted second; once per product.
 
   #observeVisibility(): void {
-    const product = this.product;
+    const product = this.#shown;
     if (this.skeleton || !product || this.viewedProducts.has(product.id) || typeof IntersectionObserver === 'undefined') return;
     this.#visibilityObserver = new IntersectionObserver((entries) => this.#onIntersection(entries), { threshold: VIEW_THRESHOLD });
     this.#visibilityObserver.observe(this);
@@ -297,7 +315,7 @@ export class VitrineProductCard extends LitElement {
 
   #onViewed(): void {
     this.#viewTimer = undefined;
-    const product = this.product;
+    const product = this.#shown;
     if (!product || !this.isConnected || this.viewedProducts.has(product.id)) return;
     this.viewedProducts.add(product.id);
     this.#stopObservingVisibility();

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { TrackedEvent, type TrackDetail } from '@vitrine/core';
+import { TrackedEvent, type Product, type TrackDetail } from '@vitrine/core';
 import { setLocale, setStrings } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
@@ -385,6 +385,31 @@ describe('<vitrine-product-card>', () => {
       expect(link.hasAttribute('href')).to.equal(false);
       link.click();
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+      card.remove();
+    });
+  });
+
+  describe('a product handed in directly', () => {
+    it('without images shows the card with its placeholder image', async () => {
+      const { images: _unused, ...noImages } = makeProduct({ title: 'Linen shirt' });
+      const card = await fixture<VitrineProductCard>(html`<vitrine-product-card .product=${noImages as Product}></vitrine-product-card>`);
+      expect(text(card, 'title')).to.equal('Linen shirt');
+      expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
+    it('missing its price is reported with the field, throws nothing, and stays a placeholder', async () => {
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      const card = document.createElement('vitrine-product-card');
+      card.product = { ...makeProduct(), price: undefined } as unknown as Product;
+      setTimeout(() => document.body.append(card));
+      const error = (await oneEvent(card, 'vitrine-error')) as CustomEvent<ErrorDetail>;
+      await card.updateComplete;
+      window.removeEventListener('error', onError);
+      expect(error.detail).to.include({ code: 'invalid-data', fatal: false, path: 'product.price' });
+      expect(part(card, 'title')).to.equal(null);
+      expect(errors).to.deep.equal([]);
       card.remove();
     });
   });

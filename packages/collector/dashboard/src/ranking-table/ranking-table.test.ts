@@ -87,6 +87,12 @@ describe('<vitrine-ranking-table>', () => {
     await expectNoAxeViolations(table);
   });
 
+  it('lists clicks before any sale, with no currency to write money in', async () => {
+    const clicksOnly = report('clips', [row('autumn-haul', {}, { clicks: 3, orders: 0 })]);
+    const table = await renderTable('clips', { ...clicksOnly, currencies: [] }, { currency: '' });
+    expect(tableRows($(table, 'table'))).to.deep.equal([['autumn-haul', '—', '—', '—', '0', '0%']]);
+  });
+
   it('is as tall loading as with a full list, so the page below does not move', async () => {
     const loading = await renderTable('clips', undefined, { loading: true });
     expect($(loading, 'section')!.getAttribute('aria-busy')).to.equal('true');

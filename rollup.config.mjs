@@ -28,6 +28,20 @@ function minifyCssLiterals() {
   };
 }
 
+/**
+ * npm marks a package's bin executable when it installs it, but inside this workspace the bin is built after
+ * `npm install` linked it: without the mode, `npx vitrine-collector` is refused.
+ */
+function executable(fileName) {
+  return {
+    name: 'executable',
+    async writeBundle({ dir }) {
+      const { chmod } = await import('node:fs/promises');
+      await chmod(`${dir}/${fileName}`, 0o755);
+    },
+  };
+}
+
 // Stale chunks with old hashes would be served and counted by the size budgets: start every build clean.
 for (const name of ['core', 'elements', 'embed', 'collector']) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
 
@@ -118,7 +132,7 @@ export default [
     onwarn,
   },
 
-  library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin),
+  library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin, { plugins: [executable('cli.js')] }),
 
   // The collector's /dashboard page: one self-contained module beside its HTML shell and page stylesheet.
   {

@@ -138,7 +138,8 @@ export async function startExamples({ port = 8080, collectorPort = 8787, host = 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.PORT ?? 8080);
-  startExamples({ port }).then(
+  const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
+  startExamples({ port, collectorPort }).then(
     ({ examplesUrl, collectorUrl, close }) => {
       console.log(`
   Vitrine examples   ${examplesUrl}
@@ -147,8 +148,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     creator clips    ${examplesUrl}creator-clip/
     checkout         ${examplesUrl}checkout/
   Collector          ${collectorUrl}
-    events (demo)    ${collectorUrl}/v1/events?site=demo
     dashboard        ${collectorUrl}/dashboard  (site demo, key demo-brand-key-for-local-use-only)
+    events (demo)    curl -H 'Authorization: Bearer demo-brand-key-for-local-use-only' '${collectorUrl}/v1/events?site=demo'
     health           ${collectorUrl}/healthz
 
   Press Ctrl+C to stop.
@@ -159,7 +160,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
     (error) => {
       const busy = error?.code === 'EADDRINUSE';
-      console.error(busy ? `Port ${error.port} is already in use: stop the other server or set PORT.` : `npm start: ${error?.message ?? error}`);
+      const which = error?.port === collectorPort ? 'COLLECTOR_PORT for the collector' : 'PORT for the examples';
+      console.error(busy ? `Port ${error.port} is already in use: stop the other server or set ${which}.` : `npm start: ${error?.message ?? error}`);
       process.exit(1);
     },
   );

@@ -29,6 +29,8 @@ function loadScript(src: string, data: Record<string, string> = {}): Promise<voi
 }
 
 const logged: string[] = [];
+/** What a destination function registered through the stub, before vitrine.js loaded, was given. */
+const earlyDestination: string[] = [];
 const errorEvents: Array<{ code: string; message: string }> = [];
 addEventListener('vitrine-error', (event) => errorEvents.push((event as CustomEvent<{ code: string; message: string }>).detail));
 
@@ -39,6 +41,7 @@ describe('window.Vitrine tracking', () => {
     console.error = (...args: unknown[]) => logged.push(args.join(' '));
     // The README's one-line stub (the example's copy of it), then calls a thank-you page makes before vitrine.js loads.
     await loadScript('/examples/checkout/vitrine-stub.js');
+    api().addDestination((messages) => void earlyDestination.push(...messages.map((m) => m.event)));
     api().track('Stub Event', { n: 1 });
     api().purchase({ orderId: 'stub-1', currency: 'EUR', total: 4900, items: [{ productId: 'linen-shirt', price: 4900, quantity: 1 }] });
     await loadScript('/packages/embed/dist/vitrine.js', { site: 'demo' });
@@ -56,6 +59,7 @@ describe('window.Vitrine tracking', () => {
     expect(stubbed.map((m) => m.event)).to.deep.equal(['Stub Event', 'Order Completed']);
     expect(stubbed[1]!.properties).to.include({ order_id: 'stub-1', total_minor: 4900, currency: 'EUR' });
     expect(typeof api().stats()).to.equal('object');
+    await waitUntil(() => earlyDestination.includes('Stub Event'), 'the destination registered through the stub never got the event', { timeout: 5000 });
   });
 
   it('makes creator links, and refuses a bad one with one logged line instead of throwing', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,4 +145,9 @@ test('a configuration mistake stops the CLI at start with exit code 2, naming th
   assert.equal(badRate.code, 2);
   assert.match(badRate.stderr, /sites\.demo\.commission\[1\]\.rate: expected a fraction of the price paid from 0 to 1/);
   assert.doesNotMatch(badRate.stderr, /a-secret-of-enough-length/);
+});
+
+test('the built vitrine-collector bin is executable, so `npx vitrine-collector` runs in this workspace', async () => {
+  const { mode } = await stat(join(REPO_ROOT, 'packages/collector/dist/cli.js'));
+  assert.equal(mode & 0o111, 0o111);
 });

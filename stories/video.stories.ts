@@ -118,3 +118,6 @@ export const Vertical: Story = { ...PlayingWithTags, args: { aspectRatio: '9:16'
 export const Narrow: Story = { ...PlayingWithTags, args: { width: '20rem' } };
 
 export const GermanTrayOpen: Story = { ...TrayOpen, args: { lang: 'de' } };
+
+/** A right-to-left page: hotspots stay on their products, the cards read right to left, the time "0:02 / 0:12". */
+export const RightToLeft: Story = { ...PlayingWithTags, decorators: [(story) => html`<div dir="rtl">${story()}</div>`] };

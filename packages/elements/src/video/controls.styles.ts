@@ -13,7 +13,8 @@ export const controlsStyles = css`
     transition: opacity 0.3s ease;
   }
 
-  .idle .controls:not(:focus-within) {
+  /* Only keyboard focus holds the bar up: a mouse click leaves focus on the control it pressed. */
+  .idle .controls:not(:has(:focus-visible)) {
     opacity: 0;
   }
 

@@ -48,6 +48,7 @@ function icon(shape: TemplateResult): TemplateResult {
 export function renderControls(state: ControlsState, actions: ControlsActions, t: Translate): TemplateResult {
   const time = formatTime(state.second);
   const total = formatTime(state.duration);
+  // The time is dir="ltr": on a right-to-left page it would otherwise read "0:10 / 0:03".
   return html`<div part="controls" class="controls">
     <div class="seek">
       <input
@@ -73,7 +74,7 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
       <button part="control mute" class="control" type="button" aria-label=${t(state.muted ? 'unmute' : 'mute')} @click=${actions.toggleMute}>
         ${icon(state.muted ? icons.muted : icons.sound)}
       </button>
-      <span part="time" class="time">${time} / ${total}</span>
+      <span part="time" class="time" dir="ltr">${time} / ${total}</span>
       <span class="spacer"></span>
       ${state.hasCaptions
         ? html`<button

@@ -26,10 +26,13 @@ export const playerStyles = css`
     animation: tag-in 0.25s ease-out;
   }
 
+  /* x/y place the product in the picture, which does not mirror: left to right in every language; the card itself
+     reads in the page's direction. */
   .spot {
     position: absolute;
-    inset-inline-start: var(--_x);
-    inset-block-start: var(--_y);
+    left: var(--_x);
+    top: var(--_y);
+    direction: ltr;
     display: flex;
     align-items: flex-start;
     gap: 0.375rem;
@@ -44,6 +47,10 @@ export const playerStyles = css`
   .spot.flip-y {
     align-items: flex-end;
     --_shift-y: calc(0.5rem - 100%);
+  }
+
+  :host(:dir(rtl)) .spot .link {
+    direction: rtl;
   }
 
   .dot {
@@ -146,12 +153,47 @@ export const playerStyles = css`
   }
 
   .picture {
-    container-type: size;
+    container: picture / size;
+  }
+
+  /* A medium picture with a corner tag showing: stacked, the cards would run under the captions and the controls, and
+     a hotspot card beside its dot would cover them. The newest two tags, hotspot cards too, sit side by side along the
+     top; the dots stay on their products. */
+  @container picture (max-width: 44rem) {
+    .tags:has(> .corner) {
+      flex-direction: row;
+    }
+
+    .tags:has(> .corner) > .tag {
+      min-inline-size: 0;
+    }
+
+    .tags:has(> .corner) > .tag:nth-last-child(n + 3) {
+      display: none;
+    }
+
+    /* No transform: it would make the tag, not the layer, the frame the dot is placed in. */
+    .tags:has(> .corner) > .spot {
+      position: static;
+      translate: none;
+      animation-name: tag-fade;
+    }
+
+    .tags:has(> .corner) .dot {
+      position: absolute;
+      left: var(--_x);
+      top: var(--_y);
+      translate: -50% -50%;
+    }
+
+    .tags:has(> .corner) .link {
+      max-inline-size: 100%;
+    }
   }
 
   /* A narrow picture: the newest two tags, compact, side by side along the top, clear of the captions and the
      controls; hotspot dots stay on their products. */
-  @container (max-width: 26rem) {
+  @container picture (max-width: 26rem) {
     .tags {
       flex-direction: row;
     }
@@ -173,8 +215,8 @@ export const playerStyles = css`
 
     .dot {
       position: absolute;
-      inset-inline-start: var(--_x);
-      inset-block-start: var(--_y);
+      left: var(--_x);
+      top: var(--_y);
       translate: -50% -50%;
     }
 

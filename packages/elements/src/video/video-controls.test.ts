@@ -1,7 +1,7 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
+import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { IDLE_MS } from './controls.js';
-import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, playUntil, renderVideo, seek, startPlayback, waitForPart } from './test-helpers/video.js';
+import { PLAYBACK_TIMEOUT, SUMMER_CLIP, SUMMER_STREAM, mediaOf, part, playUntil, renderVideo, seek, startPlayback, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
 
@@ -49,6 +49,56 @@ describe('<vitrine-video> controls', () => {
     await waitUntil(() => getComputedStyle(controls).opacity === '0', 'the controls did not fade', { timeout: IDLE_MS + 2000 });
     expect(mediaPaused(video)).to.equal(false);
     expect(part(video, 'frame')!.classList.contains('idle')).to.equal(true);
+  });
+
+  it('fades the controls after a mouse click on Mute and on the seek bar, which keep focus', async () => {
+    const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP}></vitrine-video>`);
+    await mouseClick(await waitForPart(video, 'play-button'));
+    const controls = await waitForPart(video, 'controls');
+    for (const name of ['mute', 'seek']) {
+      await mouseClick(part(video, name)!);
+      expect(video.shadowRoot!.activeElement?.getAttribute('part')).to.include(name);
+      expect(part(video, 'frame')!.classList.contains('idle')).to.equal(false);
+      await waitUntil(() => getComputedStyle(controls).opacity === '0', `the controls did not fade after a click on ${name}`, { timeout: IDLE_MS + 2000 });
+    }
+    expect(mediaOf(video).muted).to.equal(true);
+    expect(mediaPaused(video)).to.equal(false);
+  });
+
+  it('keeps the controls up while a keyboard user is on them', async () => {
+    // No products, so no tag links come before the controls in the tab order.
+    const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM}></vitrine-video>`);
+    await mouseClick(await waitForPart(video, 'play-button'));
+    const controls = await waitForPart(video, 'controls');
+    part(video, 'frame')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(video.shadowRoot!.activeElement?.getAttribute('part')).to.equal('seek');
+    await sendKeys({ press: 'Tab' });
+    expect(video.shadowRoot!.activeElement?.getAttribute('part')).to.include('play-pause');
+    await waitUntil(() => part(video, 'frame')!.classList.contains('idle'), 'the player did not go idle', { timeout: IDLE_MS + 2000 });
+    await aTimeout(500);
+    expect(getComputedStyle(controls).opacity).to.equal('1');
+    expect(mediaPaused(video)).to.equal(false);
+  });
+
+  it('reads the time left to right on a right-to-left page', async () => {
+    const video = await renderVideo(html`<div dir="rtl"><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
+    await waitForPart(video, 'play-button');
+    const media = await startPlayback(video);
+    media.pause();
+    await seek(media, 3.2);
+    const time = await waitForPart(video, 'time');
+    await waitUntil(() => text(time).startsWith('0:03 / '), 'the time did not show 0:03', { timeout: PLAYBACK_TIMEOUT });
+    // The current time is drawn left of the total.
+    const [current, , total] = [...time.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())
+      .map((node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect().left;
+      });
+    expect(current).to.be.below(total!);
+    expect(getComputedStyle(time).direction).to.equal('ltr');
   });
 
   it('draws the seek bar’s track, progress, thumb and cue markers in colours that stand out in forced-colors mode', async () => {

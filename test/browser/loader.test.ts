@@ -51,7 +51,8 @@ describe('vitrine.js', () => {
   });
 
   it('downloads no element code until a tag appears, then only what that element needs', async () => {
-    expect(requestedChunks()).to.deep.equal([]);
+    // The tracker's chunk starts loading with the script tag; whether it has arrived yet is a matter of timing.
+    expect(requestedChunks().filter((name) => name !== 'chunks/vitrine-tracking.js')).to.deep.equal([]);
     expect(defined()).to.deep.equal([]);
     const card = document.createElement('vitrine-product-card');
     document.body.append(card);

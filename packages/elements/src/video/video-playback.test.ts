@@ -8,6 +8,7 @@ import {
   PLAYBACK_TIMEOUT,
   SNEAKERS_CLIP,
   SUMMER_CLIP,
+  animationsDone,
   SUMMER_STREAM,
   mediaOf,
   part,
@@ -317,6 +318,8 @@ describe('<vitrine-video> playback', () => {
       const media = await startPlayback(video);
       await seek(media, 2.2);
       await waitUntil(() => tagOf(video, 'linen-shirt'), 'no tag', { timeout: PLAYBACK_TIMEOUT });
+      media.pause();
+      await animationsDone(tagOf(video, 'linen-shirt')!);
       await expectNoAxeViolations(video);
     });
   });

@@ -47,13 +47,20 @@ export async function waitForPart(video: VitrineVideo, name: string, message = `
   return part(video, name)!;
 }
 
-/** Clicks the facade's play button and waits until frames are playing. */
+/** Clicks the facade's play button and waits until frames are playing and the player's controls are drawn. */
 export async function startPlayback(video: VitrineVideo): Promise<HTMLVideoElement> {
   part(video, 'play-button')!.click();
   await waitUntil(() => video.shadowRoot!.querySelector('video')?.paused === false, 'the video did not start', { timeout: PLAYBACK_TIMEOUT });
   const media = mediaOf(video);
   await waitUntil(() => media.currentTime > 0, 'no frame played', { timeout: PLAYBACK_TIMEOUT });
+  // The player's code arrives beside the stream; on a busy machine the first frames can come first.
+  await waitForPart(video, 'controls', 'the controls were never drawn');
   return media;
+}
+
+/** Until an element's entrance animation is over: half faded in, its text would read as too faint. */
+export async function animationsDone(element: Element): Promise<void> {
+  await Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
 }
 
 export async function playUntil(media: HTMLVideoElement, time: number): Promise<void> {

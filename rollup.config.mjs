@@ -1,6 +1,6 @@
 // Builds every package: ESM + types for core, elements and collector; the script-tag loader (IIFE) and
 // the lazily loaded element chunks for embed. Packages build in dependency order: core, elements, embed, collector.
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -35,9 +35,8 @@ function minifyCssLiterals() {
 function executable(fileName) {
   return {
     name: 'executable',
-    async writeBundle({ dir }) {
-      const { chmod } = await import('node:fs/promises');
-      await chmod(`${dir}/${fileName}`, 0o755);
+    writeBundle({ dir }) {
+      chmodSync(`${dir}/${fileName}`, 0o755);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readTrustedProxies } from './client-address.js';
 import { describeOriginPatternError } from './cors.js';
-import { LINK_ID, ValidationError, isCurrencyCode, isObject, type JsonObject } from './validation.js';
+import { LINK_ID, SITE_ID, ValidationError, isCurrencyCode, isObject, type JsonObject } from './validation.js';
 
 /** A commission rule. Fields left out match anything; the most specific matching rule wins (see commission.ts). */
 export interface CommissionRule {
@@ -60,7 +60,6 @@ export const DEFAULT_RATE_LIMITS: CollectorConfig['rateLimits'] = {
   perSite: { requests: 60_000, windowSeconds: 60 },
 };
 
-const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const ENV_REFERENCE = /^env:([A-Za-z_][A-Za-z0-9_]*)$/;
 const MIN_SECRET_LENGTH = 16;
 const MIN_API_KEY_LENGTH = 24;

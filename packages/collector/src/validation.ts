@@ -115,6 +115,9 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A site id, in the configuration and in a merchant's call; batch.v1.json says the same for a batch. */
+export const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 /** Creator, clip and click ids: the rule the browser's `Vitrine.link()` and `vitrine link` apply, so no id they make is refused here. */
 export const LINK_ID = /^[\w-]{1,64}$/;
 

@@ -1,8 +1,7 @@
 import type { LineInput } from '../commission.js';
-import { LINK_ID, ValidationError, expectText, isCurrencyCode, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
+import { LINK_ID, SITE_ID, ValidationError, expectText, isCurrencyCode, isDateTime, isObject, DATE_TIME_EXPECTED, type JsonObject } from '../validation.js';
 import type { Attribution, ClientOrder, RefundRequest, ServerOrder } from './order-book.js';
 
-const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_LINES = 500;
 // Keeps every sum over an order's lines below 2^53, so the money math in numbers stays exact.
 const MAX_LINE_AMOUNT = 10 ** 13;

@@ -71,7 +71,8 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  * @fires {TrackDetail} vitrine-track - `Product Clicked` on every click (before navigation) and `Product Viewed`
  * once the card was at least half visible for one second.
  * @fires {ErrorDetail} vitrine-error - Non-fatal `invalid-data` when a product handed in directly has a URL that is
- * not http(s); the card then renders without a link and without a call to action.
+ * not http(s) (the card then renders without a link and without a call to action), or lacks a field a feed's
+ * product needs, named by `path` such as `product.price` (the card then stays a placeholder).
  */
 export class VitrineProductCard extends LitElement {
   static override styles = [sharedStyles, productCardStyles];

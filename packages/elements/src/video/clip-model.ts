@@ -82,7 +82,6 @@ export class ClipModel {
   #hostSrc: string | undefined;
   #hostPoster: string | undefined;
   #hostCues: ProductCue[] | undefined;
-  #hostCueIds: string[] = [];
   #hostRatio: number | undefined;
   #productInputs: unknown[] = [];
   #productSource: ClipProducts = { source: undefined, inline: false };
@@ -232,7 +231,7 @@ export class ClipModel {
     const unknown = [...this.timeline.firstCues().keys()].filter((id) => answered(id) && !this.products.has(id));
     if (unknown.length === 0) return;
     this.#unknownReported = true;
-    reportError(this.#host, unknownProductsError(unknown, this.#hostCues ? this.#hostCueIds : this.#clipCueIds));
+    reportError(this.#host, unknownProductsError(unknown, this.#hostCues ? cueProductIds(this.#host.cues) : this.#clipCueIds));
   }
 
   #readHostUrl(value: string | undefined, name: string): string | undefined {
@@ -244,7 +243,6 @@ export class ClipModel {
 
   #readHostCues(): ProductCue[] | undefined {
     if (this.#host.cues === undefined || this.#host.cues === null) return undefined;
-    this.#hostCueIds = cueProductIds(this.#host.cues);
     try {
       return readCues(this.#host.cues, 'cues');
     } catch (error) {

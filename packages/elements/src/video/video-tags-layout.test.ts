@@ -2,7 +2,7 @@ import { aTimeout, expect, fixtureCleanup, html, waitUntil } from '@open-wc/test
 import { JsonFeedSource, TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { recordEvents, tracked } from '../test/events.js';
 import { TAG_VIEW_DWELL_MS } from './tag-views.js';
-import { FEED, PLAYBACK_TIMEOUT, SUMMER_CLIP, SUMMER_STREAM, mediaOf, part, parts, renderVideo, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
+import { FEED, PLAYBACK_TIMEOUT, SUMMER_CLIP, SUMMER_STREAM, animationsDone, mediaOf, part, parts, renderVideo, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
 
@@ -48,7 +48,36 @@ function expectDotsOnTheirSpots(video: VitrineVideo, media: HTMLVideoElement): v
 /** Rendered, with the tags' entrance animations over. */
 async function settled(video: VitrineVideo): Promise<void> {
   await video.updateComplete;
-  await Promise.all(parts(video, 'tag').flatMap((tag) => tag.getAnimations().map((animation) => animation.finished)));
+  await Promise.all(parts(video, 'tag').map(animationsDone));
+}
+
+/** A player `width` wide, paused at 2.5 s with captions on and `count` tags rendered (the stream's pin among them). */
+async function showTagsWithCaptions(cues: readonly object[], width: string, count: number): Promise<{ video: VitrineVideo; media: HTMLVideoElement }> {
+  const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP} .source=${new JsonFeedSource(FEED)} .cues=${cues} style="inline-size: ${width}"></vitrine-video>`);
+  await waitForPart(video, 'play-button');
+  const media = await startPlayback(video);
+  media.pause();
+  await seek(media, 2.5);
+  (await waitForPart(video, 'captions-button')).click();
+  await waitUntil(() => text(part(video, 'captions')) === 'This linen shirt keeps you cool.', 'no caption', { timeout: PLAYBACK_TIMEOUT });
+  await waitUntil(() => parts(video, 'tag').length === count, 'the tags did not show', { timeout: PLAYBACK_TIMEOUT });
+  await settled(video);
+  return { video, media };
+}
+
+/** The visible tags, each checked to be clear of the controls, the captions, the player's edges and one another. */
+function expectTagsClear(video: VitrineVideo): DOMRect[] {
+  const tags = visibleTags(video);
+  const controls = part(video, 'controls')!.getBoundingClientRect();
+  const captions = part(video, 'captions')!.getBoundingClientRect();
+  const frame = part(video, 'frame')!.getBoundingClientRect();
+  tags.forEach((tag, i) => {
+    expect(intersects(tag, controls), 'a tag runs under the controls').to.equal(false);
+    expect(intersects(tag, captions), 'a tag hides the captions').to.equal(false);
+    expect(tag.left >= frame.left && tag.right <= frame.right && tag.top >= frame.top, 'a tag overflows the player').to.equal(true);
+    for (const other of tags.slice(i + 1)) expect(intersects(tag, other), 'two tags overlap').to.equal(false);
+  });
+  return tags;
 }
 
 describe('<vitrine-video> tags over the picture', () => {
@@ -62,27 +91,10 @@ describe('<vitrine-video> tags over the picture', () => {
       { productId: 'wool-beanie', start: 2.3, end: 5, x: 75, y: 80 },
     ];
     const events = recordEvents<TrackDetail>(document, 'vitrine-track');
-    const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP} .source=${new JsonFeedSource(FEED)} .cues=${cues} style="inline-size: 20rem"></vitrine-video>`);
-    await waitForPart(video, 'play-button');
-    const media = await startPlayback(video);
-    media.pause();
-    await seek(media, 2.5);
-    (await waitForPart(video, 'captions-button')).click();
-    await waitUntil(() => text(part(video, 'captions')) === 'This linen shirt keeps you cool.', 'no caption', { timeout: PLAYBACK_TIMEOUT });
-    await waitUntil(() => parts(video, 'tag').length === 5, 'the tags did not show', { timeout: PLAYBACK_TIMEOUT });
-    await settled(video);
+    const { video, media } = await showTagsWithCaptions(cues, '20rem', 5);
 
     expect(video.getBoundingClientRect().width).to.equal(320);
-    const tags = visibleTags(video);
-    const controls = part(video, 'controls')!.getBoundingClientRect();
-    const captions = part(video, 'captions')!.getBoundingClientRect();
-    const frame = part(video, 'frame')!.getBoundingClientRect();
-    tags.forEach((tag, i) => {
-      expect(intersects(tag, controls), 'a tag runs under the controls').to.equal(false);
-      expect(intersects(tag, captions), 'a tag hides the captions').to.equal(false);
-      expect(tag.left >= frame.left && tag.right <= frame.right && tag.top >= frame.top, 'a tag overflows the player').to.equal(true);
-      for (const other of tags.slice(i + 1)) expect(intersects(tag, other), 'two tags overlap').to.equal(false);
-    });
+    const tags = expectTagsClear(video);
     // The newest two; only they count as viewed.
     expect(tags.length).to.equal(2);
     await aTimeout(TAG_VIEW_DWELL_MS + 200);
@@ -102,27 +114,10 @@ describe('<vitrine-video> tags over the picture', () => {
       { productId: 'denim-jacket', start: 2.2, end: 5, x: 30, y: 40, label: 'His jacket' },
     ];
     const events = recordEvents<TrackDetail>(document, 'vitrine-track');
-    const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP} .source=${new JsonFeedSource(FEED)} .cues=${cues} style="inline-size: 30rem"></vitrine-video>`);
-    await waitForPart(video, 'play-button');
-    const media = await startPlayback(video);
-    media.pause();
-    await seek(media, 2.5);
-    (await waitForPart(video, 'captions-button')).click();
-    await waitUntil(() => text(part(video, 'captions')) === 'This linen shirt keeps you cool.', 'no caption', { timeout: PLAYBACK_TIMEOUT });
-    await waitUntil(() => parts(video, 'tag').length === 4, 'the tags did not show', { timeout: PLAYBACK_TIMEOUT });
-    await settled(video);
+    const { video, media } = await showTagsWithCaptions(cues, '30rem', 4);
 
     expect(video.getBoundingClientRect().width).to.equal(480);
-    const tags = visibleTags(video);
-    const controls = part(video, 'controls')!.getBoundingClientRect();
-    const captions = part(video, 'captions')!.getBoundingClientRect();
-    const frame = part(video, 'frame')!.getBoundingClientRect();
-    tags.forEach((tag, i) => {
-      expect(intersects(tag, controls), 'a tag runs under the controls').to.equal(false);
-      expect(intersects(tag, captions), 'a tag hides the captions').to.equal(false);
-      expect(tag.left >= frame.left && tag.right <= frame.right && tag.top >= frame.top, 'a tag overflows the player').to.equal(true);
-      for (const other of tags.slice(i + 1)) expect(intersects(tag, other), 'two tags overlap').to.equal(false);
-    });
+    const tags = expectTagsClear(video);
     expect(tags.length).to.equal(2);
     expectDotsOnTheirSpots(video, media);
     // The hidden tags do not count as viewed.

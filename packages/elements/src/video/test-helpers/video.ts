@@ -58,9 +58,9 @@ export async function startPlayback(video: VitrineVideo): Promise<HTMLVideoEleme
   return media;
 }
 
-/** Until an element's entrance animation is over: half faded in, its text would read as too faint. */
+/** Until an element's own entrance animation is over: half faded in, its text would read as too faint. */
 export async function animationsDone(element: Element): Promise<void> {
-  await Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  await Promise.all(element.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
 }
 
 export async function playUntil(media: HTMLVideoElement, time: number): Promise<void> {

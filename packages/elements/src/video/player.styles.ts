@@ -144,9 +144,6 @@ export const playerStyles = css`
     text-align: center;
     white-space: pre-line;
     pointer-events: none;
-  }
-
-  .captions {
     font-size: clamp(0.875rem, 4cqi, 1.5rem);
     line-height: 1.35;
     text-shadow: 0 1px 3px #000, 0 0 1px #000;
@@ -156,10 +153,15 @@ export const playerStyles = css`
     container: picture / size;
   }
 
-  /* A medium picture with a corner tag showing: stacked, the cards would run under the captions and the controls, and
-     a hotspot card beside its dot would cover them. The newest two tags, hotspot cards too, sit side by side along the
-     top; the dots stay on their products. */
-  @container picture (max-width: 44rem) {
+  /* Stacked corner cards: a fourth would reach the captions of a 16:9 player, so the newest three show. */
+  .corner:nth-last-child(n + 4 of .corner) {
+    display: none;
+  }
+
+  /* A medium or short picture with a corner tag showing: stacked, the cards would run under the captions and the
+     controls, and a hotspot card beside its dot would cover them. The newest two tags, hotspot cards too, sit side by
+     side along the top; the dots stay on their products. */
+  @container picture (max-width: 44rem) or (max-height: 21rem) {
     .tags:has(> .corner) {
       flex-direction: row;
     }
@@ -246,8 +248,14 @@ export const playerStyles = css`
     inline-size: min(var(--vitrine-video-tray-width, 20rem), 100%);
     background: var(--_surface);
     color: var(--vitrine-color-text, #1a1a1a);
-    box-shadow: -4px 0 16px rgb(0 0 0 / 30%);
+    box-shadow: calc(-4px * var(--_inline)) 0 16px rgb(0 0 0 / 30%);
     animation: tray-in 0.2s ease-out;
+    /* 1 where the tray sits on the right, -1 on a right-to-left page, where it sits on the left. */
+    --_inline: 1;
+  }
+
+  :host(:dir(rtl)) .tray {
+    --_inline: -1;
   }
 
   .tray[hidden] {
@@ -262,7 +270,7 @@ export const playerStyles = css`
 
   @keyframes tray-in {
     from {
-      transform: translateX(1.5rem);
+      transform: translateX(calc(1.5rem * var(--_inline)));
       opacity: 0;
     }
   }

@@ -52,8 +52,8 @@ async function settled(video: VitrineVideo): Promise<void> {
 }
 
 /** A player `width` wide, paused at 2.5 s with captions on and `count` tags rendered (the stream's pin among them). */
-async function showTagsWithCaptions(cues: readonly object[], width: string, count: number): Promise<{ video: VitrineVideo; media: HTMLVideoElement }> {
-  const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP} .source=${new JsonFeedSource(FEED)} .cues=${cues} style="inline-size: ${width}"></vitrine-video>`);
+async function showTagsWithCaptions(cues: readonly object[], width: string, count: number, ratio = '16:9'): Promise<{ video: VitrineVideo; media: HTMLVideoElement }> {
+  const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP} aspect-ratio=${ratio} .source=${new JsonFeedSource(FEED)} .cues=${cues} style="inline-size: ${width}"></vitrine-video>`);
   await waitForPart(video, 'play-button');
   const media = await startPlayback(video);
   media.pause();
@@ -124,6 +124,39 @@ describe('<vitrine-video> tags over the picture', () => {
     await aTimeout(TAG_VIEW_DWELL_MS + 200);
     events.stop();
     expect(tracked(events.events, TrackedEvent.productViewed).map((detail) => detail.properties.product_id)).to.have.members(['sunglasses', 'denim-jacket']);
+  });
+
+  it('stacks at most the newest three corner tags in a wide player, clear of the captions', async () => {
+    // Four corner cues with the stream's pin (linen-shirt at 2 s): five corner tags at once.
+    const cues = [
+      { productId: 'canvas-tote', start: 2.05, end: 5 },
+      { productId: 'sunglasses', start: 2.1, end: 5 },
+      { productId: 'denim-jacket', start: 2.2, end: 5 },
+      { productId: 'wool-beanie', start: 2.3, end: 5 },
+    ];
+    const events = recordEvents<TrackDetail>(document, 'vitrine-track');
+    const { video } = await showTagsWithCaptions(cues, '45rem', 5);
+
+    const tags = expectTagsClear(video);
+    expect(tags.length).to.equal(3);
+    // One above the other.
+    expect(tags[1]!.top).to.be.above(tags[0]!.bottom);
+    await aTimeout(TAG_VIEW_DWELL_MS + 200);
+    events.stop();
+    expect(tracked(events.events, TrackedEvent.productViewed).map((detail) => detail.properties.product_id)).to.have.members(['sunglasses', 'denim-jacket', 'wool-beanie']);
+  });
+
+  it('sets corner tags side by side in a wide but short player, where three stacked would reach the captions', async () => {
+    const cues = [
+      { productId: 'canvas-tote', start: 2.05, end: 5 },
+      { productId: 'sunglasses', start: 2.1, end: 5 },
+    ];
+    // 720 × 309 px: wider than a medium player, too short for a stack.
+    const { video } = await showTagsWithCaptions(cues, '45rem', 3, '21:9');
+
+    const tags = expectTagsClear(video);
+    expect(tags.length).to.equal(2);
+    expect(tags[0]!.top).to.equal(tags[1]!.top);
   });
 
   it('shows two corner tags side by side around the narrow width: compact below it, full cards above', async () => {

@@ -1,4 +1,4 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { expectNoAxeViolations } from '../test/axe.js';
@@ -59,6 +59,37 @@ describe('<vitrine-video> product tray', () => {
     await video.updateComplete;
     part(video, 'tray-close')!.click();
     await waitUntil(() => active(video) === button && tray.hidden, 'Close did not close the tray');
+  });
+
+  it('slides in from its own edge, the left on a right-to-left page', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      const video = await renderVideo(html`<div dir=${dir}><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
+      await waitForPart(video, 'play-button');
+      await startPlayback(video);
+      part(video, 'tray-button')!.click();
+      await video.updateComplete;
+      const tray = part(video, 'tray')!;
+      const frame = part(video, 'frame')!.getBoundingClientRect();
+      // Held at the entrance's first frame: offset towards the edge it sits on.
+      const [entrance] = tray.getAnimations();
+      entrance!.pause();
+      entrance!.currentTime = 0;
+      const start = tray.getBoundingClientRect();
+      entrance!.finish();
+      const end = tray.getBoundingClientRect();
+      if (dir === 'ltr') {
+        expect(end.right, 'the tray sits on the right').to.be.closeTo(frame.right, 1);
+        expect(start.left).to.be.above(end.left);
+      } else {
+        expect(end.left, 'the tray sits on the left').to.be.closeTo(frame.left, 1);
+        expect(start.left).to.be.below(end.left);
+      }
+      // Its shadow falls on the picture, not outside the player (the tray itself, focused on opening, has a ring).
+      part(video, 'tray-close')!.focus();
+      const shadowX = Number.parseFloat(getComputedStyle(tray).boxShadow.split(') ')[1]!);
+      expect(Math.sign(shadowX)).to.equal(dir === 'ltr' ? -1 : 1);
+      fixtureCleanup();
+    }
   });
 
   it('jumps to a product’s moment and plays from there', async () => {

@@ -8,6 +8,7 @@ import { HttpError, parseContentType, readBody, sendJson } from './http.js';
 import { throwIfLimited, type CollectorContext } from './routes.js';
 import { recordClientOrder, type ClientOrder } from './orders/order-book.js';
 import { clientOrderOf } from './orders/order-input.js';
+import { eventTimeOf } from './shopper-clock.js';
 import { LINK_ID, ValidationError } from './validation.js';
 
 const ACCEPTED_TYPES = new Set(['text/plain', 'application/json']);
@@ -22,10 +23,12 @@ export async function handleBatch(context: CollectorContext, req: IncomingMessag
   const site = siteOf(context, envelope, req.headers.authorization);
   throwIfLimited(context.limitSite, site, `for site ${site}`, context, req);
   const orders = new Map<string, ClientOrder>();
+  const now = context.now();
   const { events, rejected } = validateEvents(batch, context.maxEventBytes, (event, path) => {
+    event.timestamp = eventTimeOf(event.timestamp, envelope.sentAt, now);
     if (event.event === ORDER_COMPLETED) orders.set(event.messageId, clientOrderOf(site, event.properties, event.timestamp, path));
   });
-  const stored = events.length === 0 ? 0 : await context.storeBatch({ site, siteConfig: context.config.sites?.[site] ?? UNCONFIGURED_SITE, events, orders, now: context.now() });
+  const stored = events.length === 0 ? 0 : await context.storeBatch({ site, siteConfig: context.config.sites?.[site] ?? UNCONFIGURED_SITE, events, orders, now });
   if (events.length === 0 && rejected.length > 0) {
     // Nothing in it can ever be stored: a client error, so a sender drops it rather than retrying it.
     const error = { code: 'invalid_events', message: `every event in the batch was rejected; the first: ${rejected[0]!.message}` };

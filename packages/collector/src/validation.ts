@@ -42,9 +42,11 @@ function expectStorableText(text: string, path: string): void {
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-export const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z';
+export const DATE_TIME_EXPECTED = 'expected an ISO 8601 date-time with a time zone, from 1970 to 9999, like 2024-05-01T12:00:00.000Z';
 /** A clock reset to zero reads 1970; anything earlier is not a time an event happened, and drivers misread years below 100. */
 const EARLIEST_YEAR = 1970;
+/** 9999-12-31T23:59 at -14:00 is year 10000 in UTC, which ISO strings write as "+010000" and Postgres refuses. */
+const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** An ISO 8601 date-time with a zone offset; the calendar is checked because `Date.parse` accepts 31 February. */
 export function isDateTime(text: string): boolean {
@@ -54,7 +56,7 @@ export function isDateTime(text: string): boolean {
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
   return (
     year! >= EARLIEST_YEAR && month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
-    hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59
+    hour! <= 23 && minute! <= 59 && second <= 59 && offsetHours <= 14 && offsetMinutes <= 59 && Date.parse(text) <= LATEST_TIME
   );
 }
 

@@ -72,7 +72,7 @@ test('invalid events are rejected one by one, the valid ones in the batch are st
   assert.deepEqual(await response.json(), {
     accepted: 2,
     rejected: [
-      { index: 1, message: 'batch[1].timestamp: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "2024-02-31T10:00:00Z"' },
+      { index: 1, message: 'batch[1].timestamp: expected an ISO 8601 date-time with a time zone, from 1970 to 9999, like 2024-05-01T12:00:00.000Z, got "2024-02-31T10:00:00Z"' },
       { index: 2, message: 'batch[2].messageId: expected a string of 1-64 characters, got a number' },
       { index: 4, message: 'batch[4].type: expected "track", got "identify"' },
       { index: 5, message: 'batch[5].context.page.path: expected a string of 0-2048 characters, got nothing' },
@@ -106,9 +106,43 @@ test('an event from before 1970 is rejected, one from a clock reset to 1970 is s
   const response = await running.postBatch(batchOf([trackMessage({ timestamp: '0050-03-04T05:06:07Z' }), reset]));
   assert.deepEqual(await response.json(), {
     accepted: 1,
-    rejected: [{ index: 0, message: 'batch[0].timestamp: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "0050-03-04T05:06:07Z"' }],
+    rejected: [{ index: 0, message: 'batch[0].timestamp: expected an ISO 8601 date-time with a time zone, from 1970 to 9999, like 2024-05-01T12:00:00.000Z, got "0050-03-04T05:06:07Z"' }],
   });
   assert.deepEqual((await storedEvents(running)).map((event) => event.timestamp), ['1970-01-01T00:00:05.000Z']);
+});
+
+test('a time past year 9999 in UTC is rejected with the event alone; the rest of the batch is stored', async (t) => {
+  const running = await startCollector(t);
+  // Year 10000 in UTC, which an ISO string writes as "+010000-…" and Postgres refused, failing the whole batch.
+  const late = trackMessage({ event: 'Order Completed', timestamp: '9999-12-31T23:59:59-14:00' });
+  const kept = trackMessage();
+  const response = await running.postBatch(batchOf([late, kept]));
+  assert.equal(response.status, 200);
+  assert.deepEqual(await response.json(), {
+    accepted: 1,
+    rejected: [{ index: 0, message: 'batch[0].timestamp: expected an ISO 8601 date-time with a time zone, from 1970 to 9999, like 2024-05-01T12:00:00.000Z, got "9999-12-31T23:59:59-14:00"' }],
+  });
+  assert.deepEqual((await storedEvents(running)).map((event) => event.messageId), [kept.messageId]);
+});
+
+test("an event time ahead of the collector's clock is kept within a minute, and otherwise moved back to when it can have happened", async (t) => {
+  const running = await startCollector(t, { now: () => new Date('2026-03-01T10:00:00.000Z') });
+  const post = async (timestamp: string, sentAt?: string) => {
+    const body = batchOf([trackMessage({ timestamp })]);
+    if (sentAt) body.sentAt = sentAt;
+    else delete body.sentAt;
+    assert.equal((await running.postBatch(body)).status, 200);
+  };
+
+  await post('2026-03-01T10:00:30.000Z');
+  // A time that has not come yet, with nothing to say how fast the clock was: when it arrived.
+  await post('9999-12-31T23:59:59.000Z');
+  // A clock a day fast sends an event it queued an hour ago: moved back by how fast the clock is.
+  await post('2026-03-02T09:00:00.000Z', '2026-03-02T10:00:00.000Z');
+  assert.deepEqual(
+    (await storedEvents(running)).map((event) => event.timestamp),
+    ['2026-03-01T10:00:30.000Z', '2026-03-01T10:00:00.000Z', '2026-03-01T09:00:00.000Z'],
+  );
 });
 
 test('a batch in which every event is invalid is refused with 400, naming each one, and stores nothing', async (t) => {
@@ -183,7 +217,7 @@ test('a batch of the wrong shape is refused with 400 naming the first bad field,
     [{ ...batchOf([trackMessage()]), site: 'has space' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "has space"'],
     [{ ...batchOf([trackMessage()]), site: undefined }, 'site: a batch names its site, or a write key configured for one'],
     [{ ...batchOf([trackMessage()]), site: '-demo' }, 'site: expected 1-64 letters, digits, "_" or "-", starting with a letter or digit, got "-demo"'],
-    [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone from 1970 on, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
+    [{ ...batchOf([trackMessage()]), sentAt: 'yesterday' }, 'sentAt: expected an ISO 8601 date-time with a time zone, from 1970 to 9999, like 2024-05-01T12:00:00.000Z, got "yesterday"'],
     [batchOf([]), 'batch: expected an array of 1-500 messages, got an array of 0 items'],
     [{ ...batchOf([]), batch: { 0: trackMessage() } }, 'batch: expected an array of 1-500 messages, got an object'],
   ];

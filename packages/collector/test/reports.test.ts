@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
 import { parseConfig } from '../src/index.js';
+import { cell } from '../src/reports/csv.js';
 import { batchOf, startCollector, type RunningCollector } from './helpers.js';
 import { getWithKey, linkOpened, orderCompleted, postSigned, productEvent, testClock } from './order-helpers.js';
 
@@ -62,6 +63,8 @@ before(async () => {
     // Outside the range: never counted.
     productEvent('Product Viewed', { productId: 'kettle', creatorId: 'ana', clipId: 'k-ana-1', timestamp: '2026-03-05T00:00:00Z' }),
   ];
+  // They arrive once they have all happened: the collector moves a time ahead of its clock back.
+  at('2026-03-05T01:00:00Z');
   await ingest(views);
   at('2026-03-02T12:00:00Z');
   await ingest([orderCompleted({ orderId: 'O1', currency: 'EUR', timestamp: '2026-03-02T11:55:00Z', attribution: { creator_id: 'ana', clip_id: 'k-ana-1', click_id: 'c-1' }, lines: [{ product_id: 'kettle', brand: 'acme', price_minor: 1000, quantity: 2 }, { product_id: 'mug', price_minor: 500, quantity: 1 }] })]);
@@ -176,6 +179,13 @@ test('CSV has a column group per currency in major units (3 decimals for BHD, no
   ]);
   const days = await report('days', `${FULL}&format=csv`);
   assert.equal(days.text.split('\r\n')[2], '2026-03-03,0,1,2,2,0.000,0.000,0.000,0.000,0.00,-7.50,7.50,0.00,1500,0,150,0');
+});
+
+test('CSV defuses a formula behind leading whitespace or written with full-width signs', () => {
+  assert.deepEqual(
+    [' =1+1', '\n=1+1', '\t-2', '＝1+1', '＋1', '－1', '＠SUM(A1)', 'ab=1', '1-2'].map(cell),
+    [`' =1+1`, `"'\n=1+1"`, `'\t-2`, `'＝1+1`, `'＋1`, `'－1`, `'＠SUM(A1)`, 'ab=1', '1-2'],
+  );
 });
 
 test('a report needs a key for its site, and a well-formed range', async () => {

@@ -29,10 +29,11 @@ export function reportCsv(dimension: Dimension, currencies: readonly string[], r
 
 /**
  * Quotes what needs quoting, and defuses text a spreadsheet would run as a formula (a product id like
- * `=HYPERLINK(...)`) with a leading apostrophe, as OWASP advises for CSV injection.
+ * `=HYPERLINK(...)`) with a leading apostrophe, as OWASP advises for CSV injection. Spreadsheets skip leading
+ * whitespace and read full-width signs as their ASCII twins, so those count too.
  */
 export function cell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = /^\s*[=+\-@＝＋－＠]|^\s/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

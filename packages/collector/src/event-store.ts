@@ -63,8 +63,14 @@ interface EventRow {
 }
 
 /** The ids reports group by; anything else in those properties is kept in the event but not reported on. */
+/**
+ * Control and direction-override characters have no place in an id, and in a report they could make one id read as
+ * another (`invoice\u202Efdp.exe` shows as "invoiceexe.pdf"): such an id is kept in the event, but reported under none.
+ */
+const UNREPORTABLE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 function reportKey(value: unknown): string | null {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 200 ? value : null;
+  return typeof value === 'string' && value.length >= 1 && value.length <= 200 && !UNREPORTABLE.test(value) ? value : null;
 }
 
 interface StoredRow {

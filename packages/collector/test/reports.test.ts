@@ -181,6 +181,22 @@ test('CSV has a column group per currency in major units (3 decimals for BHD, no
   assert.equal(days.text.split('\r\n')[2], '2026-03-03,0,1,2,2,0.000,0.000,0.000,0.000,0.00,-7.50,7.50,0.00,1500,0,150,0');
 });
 
+test('an id with control or direction-override characters is reported under none, so it cannot pass for another', async (t) => {
+  const collector = await startCollector(t, { config: parseConfig({ sites: { shop: {} }, apiKeys: [{ key: BRAND_KEY, site: 'shop', role: 'brand' }] }) });
+  const at = new Date().toISOString();
+  const events = [
+    productEvent('Product Viewed', { productId: 'invoice\u202Efdp.exe', creatorId: 'ana\u202E', timestamp: at }),
+    productEvent('Product Viewed', { productId: 'mug\u0007', creatorId: 'ana', timestamp: at }),
+    productEvent('Product Viewed', { productId: 'mug', creatorId: 'ana', timestamp: at }),
+  ];
+  assert.equal((await collector.postBatch(batchOf(events, 'shop'))).status, 200);
+  const day = at.slice(0, 10);
+  const keys = async (dimension: string) =>
+    ((await (await getWithKey(collector.url, `/v1/reports/${dimension}?site=shop&from=${day}&to=${day}`, BRAND_KEY)).json()) as { rows: Array<{ key: string }> }).rows.map((row) => row.key);
+  assert.deepEqual(await keys('products'), ['mug']);
+  assert.deepEqual(await keys('creators'), ['ana']);
+});
+
 test('CSV defuses a formula behind leading whitespace or written with full-width signs', () => {
   assert.deepEqual(
     [' =1+1', '\n=1+1', '\t-2', '＝1+1', '＋1', '－1', '＠SUM(A1)', 'ab=1', '1-2'].map(cell),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './tooling/chromium.mjs';
+import { touchCommandPlugin } from './tooling/touch-command.mjs';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +38,7 @@ export default {
   middleware: [serveMswWorker],
   plugins: [
     resolveWorkspaceSources,
+    touchCommandPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

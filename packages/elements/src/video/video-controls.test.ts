@@ -1,5 +1,5 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { IDLE_MS } from './controls.js';
 import { PLAYBACK_TIMEOUT, SUMMER_CLIP, SUMMER_STREAM, mediaOf, part, playUntil, renderVideo, seek, startPlayback, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
@@ -13,6 +13,12 @@ function spinner(video: VitrineVideo): Element | null {
 async function mouseClick(element: Element): Promise<void> {
   const box = element.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+}
+
+/** Taps the middle of `element` with a finger: no pointer move comes before it, as on a phone. */
+async function tap(element: Element): Promise<void> {
+  const box = element.getBoundingClientRect();
+  await executeServerCommand('tap', { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) });
 }
 
 describe('<vitrine-video> controls', () => {
@@ -63,6 +69,32 @@ describe('<vitrine-video> controls', () => {
     }
     expect(mediaOf(video).muted).to.equal(true);
     expect(mediaPaused(video)).to.equal(false);
+  });
+
+  it('brings faded controls back on a tap without acting on what lies under the finger; the next tap does', async () => {
+    const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP}></vitrine-video>`);
+    await tap(await waitForPart(video, 'play-button'));
+    const controls = await waitForPart(video, 'controls');
+    const frame = part(video, 'frame')!;
+    const faded = () => waitUntil(() => getComputedStyle(controls).opacity === '0', 'the controls did not fade', { timeout: IDLE_MS + 2000 });
+    await faded();
+
+    // On the faded Mute button: the controls come back, the sound stays on.
+    await tap(part(video, 'mute')!);
+    await video.updateComplete;
+    expect(frame.classList.contains('idle')).to.equal(false);
+    expect(mediaOf(video).muted).to.equal(false);
+    await tap(part(video, 'mute')!);
+    expect(mediaOf(video).muted).to.equal(true);
+
+    // On the picture: the controls come back and the video plays on; once they show, a tap there pauses.
+    await faded();
+    await tap(mediaOf(video));
+    await video.updateComplete;
+    expect(frame.classList.contains('idle')).to.equal(false);
+    expect(mediaPaused(video)).to.equal(false);
+    await tap(mediaOf(video));
+    expect(mediaPaused(video)).to.equal(true);
   });
 
   it('keeps the controls up while a keyboard user is on them', async () => {

@@ -211,6 +211,9 @@ export class VitrineVideo extends LitElement {
       tabindex=${active ? '-1' : nothing}
       @keydown=${(event: KeyboardEvent) => player?.onKeydown(event, this.#togglePlay)}
       @pointermove=${() => player?.wake()}
+      @pointerdown=${(event: PointerEvent) => this.#onPointerDown(event, player)}
+      @pointercancel=${() => (this.#wakingTap = false)}
+      @click=${this.#swallowWakingTap}
       @focusin=${() => player?.wake()}
       @focusout=${(event: FocusEvent) => player?.onFocusOut(event)}
     >
@@ -377,6 +380,27 @@ export class VitrineVideo extends LitElement {
     this.#maybeAutoplay();
     this.#player?.syncViews();
   }
+
+  /**
+   * A finger cannot see what it would press under faded controls, and brings no pointer move first: a tap on them or
+   * on the picture then only brings the controls back. Tags never fade, so a tap on one always counts.
+   */
+  #wakingTap = false;
+
+  #onPointerDown(event: PointerEvent, player: Player | undefined): void {
+    this.#wakingTap = event.pointerType !== 'mouse' && !!player?.idle && !(event.target as Element).closest('.tags');
+    player?.wake();
+  }
+
+  readonly #swallowWakingTap = {
+    capture: true,
+    handleEvent: (event: Event): void => {
+      if (!this.#wakingTap) return;
+      this.#wakingTap = false;
+      event.stopPropagation();
+      event.preventDefault();
+    },
+  };
 
   readonly #togglePlay = (): void => {
     this.#pausedOffscreen = false;

@@ -1,5 +1,7 @@
 import { atom, map } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { VitrineError } from '@vitrine/core';
+import { reportError } from './report-error.js';
 import { builtInStrings, type StringKey, type StringTable, type Strings } from './strings.js';
 
 /** The page-wide locale chosen by the host (`data-locale`, `Vitrine.setLocale`); empty means "follow the page". */
@@ -93,8 +95,10 @@ export class LocalizeController implements ReactiveController {
     const overrides = $stringOverrides.get();
     const own = this.ownStrings;
     const shared = builtInStrings as StringTable<Partial<Strings>>;
+    // A host's per-element table is not checked on the way in (setStrings is): only its strings count.
+    const mine: unknown = this.host.strings?.[key];
     const template =
-      this.host.strings?.[key] ??
+      (typeof mine === 'string' ? mine : undefined) ??
       overrides[language]?.[key] ??
       overrides['*']?.[key] ??
       own[language]?.[key] ??
@@ -104,6 +108,17 @@ export class LocalizeController implements ReactiveController {
       key;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
   };
+
+  /** The last `locale` no browser knows, reported once: a typo should not go unnoticed, nor flood the console. */
+  #badLocale?: string;
+
+  hostUpdate(): void {
+    const value = localeProperty(this.host) ?? this.host.getAttribute('locale');
+    if (!value || canonicalLocale(value) || value === this.#badLocale) return;
+    this.#badLocale = value;
+    const message = `locale: expected a language tag such as de or en-GB, got "${value}"; the page's language is used`;
+    reportError(this.host, new VitrineError('invalid-attribute', message, { path: 'locale', fatal: false }));
+  }
 
   hostConnected(): void {
     const update = () => this.host.requestUpdate();

@@ -10,6 +10,7 @@ const money = (confirmed: number, pending = 0, reversed = 0): MoneyTotals => ({
   commissionReversed: reversed,
 });
 
+/** Best first, except that refunds took back much of the second's commission: it ranks below the third. */
 function ranked(keys: string[]): ReportRow[] {
   return keys.map((key, i) => ({
     key,
@@ -17,7 +18,7 @@ function ranked(keys: string[]): ReportRow[] {
     clicks: 90 - i * 11,
     orders: 9 - i,
     conversionRate: (9 - i) / (90 - i * 11),
-    money: { EUR: money(9000 - i * 1400, 1200 - i * 180), USD: money(3000 - i * 400) },
+    money: { EUR: money(9000 - i * 1400, 1200 - i * 180, i === 1 ? 2500 : 0), USD: money(3000 - i * 400) },
   }));
 }
 
@@ -56,6 +57,14 @@ export const demoOrders: Order[] = Array.from({ length: 10 }, (_, i) => ({
   clipId: i % 3 === 2 ? null : 'summer-lookbook',
   placedAt: new Date(Date.UTC(2026, 10, 22, 18) - i * 7 * 3_600_000).toISOString(),
 }));
+
+/** The longest ids the collector accepts (64 characters, no break), one of them with a right-to-left override. */
+export const longIdOrders: Order[] = [
+  { ...demoOrders[0]!, orderId: `o-${'9'.repeat(62)}`, creatorId: `creator-${'x'.repeat(56)}`, clipId: `clip-${'y'.repeat(59)}` },
+  { ...demoOrders[1]!, creatorId: 'invoice\u202Efdp.exe' },
+  // Last year's order shows its year.
+  { ...demoOrders[2]!, placedAt: '2025-10-24T10:00:00.000Z' },
+];
 
 export type DemoState = 'data' | 'empty' | 'loading' | 'error' | 'unauthorized';
 

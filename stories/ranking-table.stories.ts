@@ -37,7 +37,10 @@ export const TopClips: Story = {};
 
 export const TopProducts: Story = { args: { dimension: 'products' } };
 
-/** Revenue and conversion give way on a narrow card. */
+/** The second creator had €25.00 refunded: it shows under the commission, and ranks the row below the third. */
+export const TopCreators: Story = { args: { dimension: 'creators' } };
+
+/** Every column stays: pending moves under confirmed, and the table scrolls sideways inside the card. */
 export const PhoneWidth: Story = { args: { width: '343px' } };
 
 export const Loading: Story = { args: { loading: true } };

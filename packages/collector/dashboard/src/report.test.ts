@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dailyEarnings, eachDay, lastDays, readOrders, readReport, totalsOf } from './report.js';
+import { dailyEarnings, eachDay, lastDays, mainCurrency, readOrders, readReport, topRows, totalsOf } from './report.js';
 import { money, order, report, row, WEEK } from './test/fixtures.js';
 
 describe('report data', () => {
@@ -31,6 +31,28 @@ describe('report data', () => {
     const totals = totalsOf(report('days', [row('2026-11-20', { EUR: money(1000, 300, 9000, 200), USD: money(5000) }, { clicks: 8, orders: 2 })]), 'EUR');
     expect(totals).to.deep.include({ earnings: 1100, commissionPending: 300, revenue: 9000, orders: 2, clicks: 8, conversionRate: 0.25 });
     expect(totalsOf(report('days', []), 'EUR').conversionRate).to.equal(null);
+    // Orders and clicks are counted across currencies: the totals say when that is more than the money shown.
+    expect(totals.mixedCurrencies).to.equal(true);
+    expect(totalsOf(WEEK, 'EUR').mixedCurrencies).to.equal(false);
+  });
+
+  it('ranks top rows by earnings net of refunds, then revenue, then key', () => {
+    const clips = report('clips', [
+      row('refunded', { EUR: money(5000, 0, 60000, 4500) }),
+      row('pending', { EUR: money(0, 1000, 10000) }),
+      row('b-confirmed', { EUR: money(1000, 0, 20000) }),
+      row('a-confirmed', { EUR: money(1000, 0, 20000) }),
+    ]);
+    expect(topRows(clips, 'EUR', 3).map((entry) => entry.key)).to.deep.equal(['a-confirmed', 'b-confirmed', 'pending']);
+  });
+
+  it('picks the currency most orders in the period were paid in, else the one most rows have revenue in', () => {
+    const days = report('days', [row('2026-11-20', { BHD: money(100), EUR: money(100), USD: money(100) }), row('2026-11-21', { USD: money(100) })]);
+    const inPeriod = (currency: string) => order({ currency, placedAt: '2026-11-20T10:00:00.000Z' });
+    expect(mainCurrency(days, [inPeriod('EUR'), inPeriod('BHD'), inPeriod('EUR')])).to.equal('EUR');
+    expect(mainCurrency(days, [order({ currency: 'EUR', placedAt: '2026-10-01T10:00:00.000Z' })])).to.equal('USD');
+    expect(mainCurrency(report('days', [row('2026-11-20', { EUR: money(100), USD: money(100) })]), [])).to.equal('EUR');
+    expect(mainCurrency(report('days', []), [])).to.equal('');
   });
 
   it('reads the collector’s answers and refuses malformed ones', () => {

@@ -198,11 +198,14 @@ export function dailyEarnings(report: Report, currency: string): DayEarnings[] {
   });
 }
 
-/** The best rows first: by confirmed commission, then revenue, then key so that equal rows keep a stable order. */
+/**
+ * The best rows first: by what they earned net of refunds (as the Earnings total counts), then revenue, then key so
+ * that equal rows keep a stable order.
+ */
 export function topRows(report: Report, currency: string, limit: number): ReportRow[] {
   return report.rows
     .map((row) => ({ row, money: moneyOf(row, currency) }))
-    .sort((a, b) => b.money.commissionConfirmed - a.money.commissionConfirmed || b.money.revenue - a.money.revenue || (a.row.key < b.row.key ? -1 : 1))
+    .sort((a, b) => earningsOf(b.money) - earningsOf(a.money) || b.money.revenue - a.money.revenue || (a.row.key < b.row.key ? -1 : 1))
     .slice(0, limit)
     .map(({ row }) => row);
 }
@@ -212,10 +215,12 @@ export interface Totals extends MoneyTotals {
   orders: number;
   clicks: number;
   conversionRate: number | null;
+  /** The report has sales in several currencies: orders and conversion count them all, the money only one. */
+  mixedCurrencies: boolean;
 }
 
 export function totalsOf(report: Report, currency: string): Totals {
-  const totals: Totals = { ...NO_MONEY, earnings: 0, orders: 0, clicks: 0, conversionRate: null };
+  const totals: Totals = { ...NO_MONEY, earnings: 0, orders: 0, clicks: 0, conversionRate: null, mixedCurrencies: report.currencies.length > 1 };
   for (const row of report.rows) {
     const money = moneyOf(row, currency);
     totals.revenue += money.revenue;
@@ -228,6 +233,18 @@ export function totalsOf(report: Report, currency: string): Totals {
   totals.earnings = earningsOf(totals);
   totals.conversionRate = totals.clicks > 0 ? totals.orders / totals.clicks : null;
   return totals;
+}
+
+/**
+ * The currency to show first. The report counts orders across currencies, so the newest orders placed in the period
+ * tell which currency most were paid in; without any, the one most rows have revenue in; on a tie, the first.
+ */
+export function mainCurrency(report: Report, orders: Order[]): string {
+  const inPeriod = (order: Order) => order.placedAt.slice(0, 10) >= report.from && order.placedAt.slice(0, 10) <= report.to;
+  const ordersIn = (currency: string) => orders.filter((order) => order.currency === currency && inPeriod(order)).length;
+  const rowsWithRevenue = (currency: string) => report.rows.filter((row) => moneyOf(row, currency).revenue > 0).length;
+  const better = (a: string, b: string) => ordersIn(a) - ordersIn(b) || rowsWithRevenue(a) - rowsWithRevenue(b);
+  return report.currencies.reduce((best, currency) => (better(currency, best) > 0 ? currency : best), report.currencies[0] ?? '');
 }
 
 export interface DayRange {

@@ -1,6 +1,8 @@
 /** Every word the dashboard shows, in one place. */
 export const strings = {
   pageTitle: 'Earnings dashboard',
+  documentTitle: '{state} — Vitrine dashboard',
+  loadFailedTitle: 'Could not load',
   signInTitle: 'Sign in to your earnings',
   signInIntro: 'Use the site id and the API key your collector gave you. They are kept only until you close this tab.',
   site: 'Site',
@@ -33,7 +35,8 @@ export const strings = {
   loaded: 'Showing the last {n} days in {currency}.',
   loadedNoSales: 'No sales in the last {n} days.',
   emptyTitle: 'No sales yet in this period',
-  emptyBody: 'Earnings appear here once a shopper buys through one of your clips or links. Try a longer period.',
+  emptyBody: 'Earnings appear here once a shopper buys through one of your clips or links.',
+  tryLongerPeriod: 'Try a longer period.',
 
   totals: 'Totals',
   earnings: 'Earnings',
@@ -44,6 +47,7 @@ export const strings = {
   orders: 'Orders',
   clicks: 'Clicks',
   conversion: 'Conversion',
+  allCurrencies: '{label} (all currencies)',
   noClicks: 'no clicks',
   none: 'none',
 
@@ -52,6 +56,7 @@ export const strings = {
   chartSummaryEmpty: '{from} to {to}: no earnings.',
   chartEmpty: 'No earnings in this period yet.',
   chartTable: 'Show as a table',
+  chartTableCaption: 'Earnings per day, one row a day',
   day: 'Day',
 
   topCreators: 'Top creators',
@@ -60,7 +65,7 @@ export const strings = {
   creator: 'Creator',
   clip: 'Clip',
   product: 'Product',
-  rankedBy: 'by confirmed commission, then revenue',
+  rankedBy: 'by earnings after refunds, then revenue',
   noCreators: 'No creator has sales in this period.',
   noClips: 'No clip has sales in this period.',
   noProducts: 'No product has sales in this period.',
@@ -69,6 +74,7 @@ export const strings = {
   downloadFailed: 'The CSV could not be downloaded',
 
   recentOrders: 'Recent orders',
+  recentOrdersCaption: 'Recent orders, newest first',
   order: 'Order',
   placed: 'Placed',
   status: 'Status',
@@ -76,6 +82,7 @@ export const strings = {
   statusPending: 'Pending',
   statusConfirmed: 'Confirmed',
   refunded: 'refunded',
+  less: 'less',
   noOrders: 'No orders yet.',
   noClip: 'link',
   noCreator: 'No creator',

@@ -55,7 +55,8 @@ export const sharedStyles = css`
     padding: 1rem;
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 0 0 1px var(--_border);
+    /* A border, not a shadow: forced colours (high contrast) drop shadows. */
+    border: 1px solid var(--_border);
   }
   .card-head {
     display: flex;
@@ -110,7 +111,6 @@ export const sharedStyles = css`
   td:first-child {
     padding-inline-start: 0;
     text-align: start;
-    overflow-wrap: anywhere;
   }
   th:last-child,
   td:last-child {
@@ -123,14 +123,14 @@ export const sharedStyles = css`
   tbody th {
     font-weight: 500;
   }
-  /* Secondary columns appear once the card has room; the CSV download always has all of them. */
-  .wide {
-    display: none;
+  /* Ids (up to 64 characters) wrap rather than widen the table, keeping a few characters a line. */
+  .id {
+    min-inline-size: 6rem;
+    overflow-wrap: anywhere;
   }
-  @container (min-width: 34rem) {
-    .wide {
-      display: table-cell;
-    }
+  /* A table too wide for its card scrolls inside it, never the page. */
+  .scroll {
+    overflow-x: auto;
   }
   .sub {
     display: block;

@@ -3,7 +3,7 @@ import { ApiError, CollectorApi, type DashboardApi, type Session } from '../api.
 import { saveBlob } from '../download.js';
 import type { CsvRequestDetail } from '../events.js';
 import { resolveLocale } from '../format.js';
-import { lastDays, totalsOf } from '../report.js';
+import { lastDays, mainCurrency, totalsOf } from '../report.js';
 import { clearSession, readSession, saveSession } from '../session.js';
 import { strings, t } from '../strings.js';
 import { sharedStyles } from '../styles.js';
@@ -11,12 +11,14 @@ import '../earnings-chart/earnings-chart.js';
 import '../ranking-table/ranking-table.js';
 import '../recent-orders/recent-orders.js';
 import '../sign-in-form/sign-in-form.js';
+import type { SignInField } from '../sign-in-form/sign-in-form.js';
 import { dashboardAppStyles } from './dashboard-app.styles.js';
 import { hasNoSales, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { choiceGroup, totalsList } from './parts.js';
 
 export const PERIODS = [7, 30, 90] as const;
 export type PeriodDays = (typeof PERIODS)[number];
+const LONGEST_PERIOD = PERIODS[PERIODS.length - 1];
 
 /**
  * The whole dashboard page: sign-in, period and currency, totals, the earnings chart, top lists and recent orders.
@@ -40,6 +42,7 @@ export class VitrineDashboard extends LitElement {
   /** False while a freshly typed key is being tried: the form stays up until the collector accepts it. */
   #verified = false;
   #signInError = '';
+  #signInErrorField: SignInField | undefined;
   #period: PeriodDays = 30;
   #currency = '';
   #currencies: string[] = [];
@@ -63,6 +66,12 @@ export class VitrineDashboard extends LitElement {
     this.#load?.abort();
   }
 
+  protected override updated(): void {
+    // The tab's title says which page this is: what a screen reader announces first, and what a tab list shows.
+    const state = !this.#session || !this.#verified ? strings.signIn : this.#loadError ? strings.loadFailedTitle : this.#session.site;
+    document.title = t('documentTitle', { state });
+  }
+
   protected override render(): TemplateResult {
     return html`<main>
       ${this.#session && this.#verified ? this.#renderDashboard() : this.#renderSignIn()}
@@ -71,19 +80,20 @@ export class VitrineDashboard extends LitElement {
   }
 
   #renderSignIn(): TemplateResult {
-    return html`<vitrine-sign-in-form .error=${this.#signInError} ?busy=${this.#session !== undefined} @vitrine-sign-in=${this.#onSignIn}></vitrine-sign-in-form>`;
+    return html`<vitrine-sign-in-form .error=${this.#signInError} .errorField=${this.#signInErrorField} ?busy=${this.#session !== undefined} @vitrine-sign-in=${this.#onSignIn}></vitrine-sign-in-form>`;
   }
 
   #renderDashboard(): TemplateResult {
     const locale = resolveLocale(this.locale);
     const data = this.#loading ? undefined : this.#data;
     const scope = this.#data?.days.scope;
-    const scopeText = scope ? (scope.role === 'creator' ? `${strings.creatorScope}: ${scope.creator}` : strings.brandScope) : '';
+    // Ids come from events: <bdi> keeps a right-to-left mark in one from reordering the words around it.
+    const scopeText = scope ? (scope.role === 'creator' ? html` · ${strings.creatorScope}: <bdi>${scope.creator}</bdi>` : ` · ${strings.brandScope}`) : '';
     return html`
       <header class="top">
         <div>
           <h1 tabindex="-1">${strings.pageTitle}</h1>
-          <p class="note scope">${strings.signedInAs} <strong>${this.#session!.site}</strong>${scopeText ? ` · ${scopeText}` : ''}</p>
+          <p class="note scope">${strings.signedInAs} <strong><bdi>${this.#session!.site}</bdi></strong>${scopeText}</p>
         </div>
         <button class="button" type="button" @click=${() => this.#signOut('')}>${strings.signOut}</button>
       </header>
@@ -101,7 +111,7 @@ export class VitrineDashboard extends LitElement {
   #renderLoadError(): TemplateResult {
     return html`<div class="card failure">
       <p role="alert">${this.#loadError}</p>
-      <button class="button primary" type="button" @click=${() => this.#reload()}>${strings.retry}</button>
+      <button class="button primary" type="button" @click=${() => this.#retry()}>${strings.retry}</button>
     </div>`;
   }
 
@@ -113,7 +123,7 @@ export class VitrineDashboard extends LitElement {
       ${data && hasNoSales(data)
         ? html`<div class="card empty-period">
             <h2>${strings.emptyTitle}</h2>
-            <p class="note">${strings.emptyBody}</p>
+            <p class="note">${strings.emptyBody}${this.#period < LONGEST_PERIOD ? ` ${strings.tryLongerPeriod}` : ''}</p>
           </div>`
         : nothing}
       <div class="reports" @vitrine-csv-request=${this.#onCsvRequest}>
@@ -133,7 +143,17 @@ export class VitrineDashboard extends LitElement {
     this.#api = this.connect(session);
     this.#verified = verified;
     this.#signInError = '';
+    this.#signInErrorField = undefined;
     void this.#reload();
+  }
+
+  /** "Try again" takes the focus along: to the heading while loading, then to the new "Try again" if it fails again. */
+  async #retry(): Promise<void> {
+    const heading = this.renderRoot.querySelector<HTMLElement>('h1');
+    heading?.focus();
+    await this.#reload();
+    await this.updateComplete;
+    if (this.#loadError && this.shadowRoot?.activeElement === heading) this.renderRoot.querySelector<HTMLElement>('.failure button')?.focus();
   }
 
   async #reload(): Promise<void> {
@@ -165,7 +185,7 @@ export class VitrineDashboard extends LitElement {
     const firstShow = !this.#verified;
     this.#data = data;
     this.#currencies = data.days.currencies;
-    if (!this.#currencies.includes(this.#currency)) this.#currency = this.#currencies[0] ?? '';
+    if (!this.#currencies.includes(this.#currency)) this.#currency = mainCurrency(data.days, data.orders);
     this.#announceLoaded();
     this.requestUpdate();
     if (firstShow) {
@@ -182,7 +202,7 @@ export class VitrineDashboard extends LitElement {
     const message = apiError?.message ?? strings.serverError;
     // An unverified key, or one the collector no longer accepts, sends the person back to the form with the reason.
     if (!this.#verified || apiError?.code === 'unauthorized' || apiError?.code === 'forbidden') {
-      this.#signOut(message);
+      this.#signOut(message, apiError?.code === 'unauthorized' ? 'key' : apiError?.code === 'forbidden' ? 'site' : undefined);
       return;
     }
     this.#loadError = message;
@@ -195,9 +215,9 @@ export class VitrineDashboard extends LitElement {
     this.#status = hasNoSales(data) ? t('loadedNoSales', { n: this.#period }) : t('loaded', { n: this.#period, currency: this.#currency });
   }
 
-  #signOut(reason: string): void {
+  /** Back to the form, with the reason and the field it names, if any. */
+  #signOut(reason: string, field?: SignInField): void {
     this.#load?.abort();
-    const keepTyped = !this.#verified && this.#session !== undefined;
     clearSession();
     this.#session = undefined;
     this.#api = undefined;
@@ -208,10 +228,11 @@ export class VitrineDashboard extends LitElement {
     this.#loadError = '';
     this.#downloadError = '';
     this.#signInError = reason;
+    this.#signInErrorField = field;
     this.#status = '';
     this.requestUpdate();
-    // After a refused key the person fixes what they typed; after "Sign out" they start again at the top.
-    if (!keepTyped) void this.updateComplete.then(() => this.renderRoot.querySelector('vitrine-sign-in-form')?.focus());
+    // To the field the reason names, to the button when the collector failed, else to the top of a fresh form.
+    void this.updateComplete.then(() => this.renderRoot.querySelector('vitrine-sign-in-form')?.focus());
   }
 
   #onSignIn(event: CustomEvent<Session>): void {

@@ -104,7 +104,7 @@ export const dashboardAppStyles = css`
     padding: 0.75rem 1rem;
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 0 0 1px var(--_border);
+    border: 1px solid var(--_border);
   }
   dt {
     color: var(--_muted);
@@ -118,7 +118,6 @@ export const dashboardAppStyles = css`
     font-size: 1.375rem;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
   }
   dd .bone {
     inline-size: 6rem;

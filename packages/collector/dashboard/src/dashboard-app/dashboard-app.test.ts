@@ -1,10 +1,10 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { lastDays, type Report } from '../report.js';
 import { SESSION_KEY } from '../session.js';
 import { expectNoAxeViolations } from '../test/axe.js';
-import { $, DATA, NO_SALES, focused, inForm, renderDashboard, reportsFor, storeSession, untilLoaded, useDashboardWorker } from '../test/dashboard-page.js';
+import { $, DATA, NO_SALES, describeFocus, focused, inForm, renderDashboard, reportsFor, storeSession, untilLoaded, useDashboardWorker } from '../test/dashboard-page.js';
 import { tableRows, textOf } from '../test/fixtures.js';
 import { KEY, mockCollector, type MockCollector } from '../test/mock-collector.js';
 import type { VitrineEarningsChart } from '../earnings-chart/earnings-chart.js';
@@ -65,6 +65,8 @@ describe('<vitrine-dashboard> report', () => {
     const dashboard = await renderDashboard();
     await untilLoaded(dashboard);
     expect(textOf($(dashboard, '.scope'))).to.equal('Site demo · Creator view: mia-outdoors');
+    // Ids from events are isolated, so a right-to-left override in one cannot reorder the line.
+    expect([...dashboard.shadowRoot!.querySelectorAll('.scope bdi')].map((bdi) => bdi.textContent)).to.deep.equal(['demo', 'mia-outdoors']);
     expect($(dashboard, 'vitrine-ranking-table[dimension="creators"]')).to.equal(null);
   });
 
@@ -93,6 +95,11 @@ describe('<vitrine-dashboard> report', () => {
     expect(totals).to.deep.equal(['– none', '– none', '– none', '0', '– no clicks']);
     expect($(dashboard, 'fieldset:nth-of-type(2)')).to.equal(null);
     await expectNoAxeViolations(dashboard);
+
+    // With the longest period chosen there is no longer one to suggest.
+    $<HTMLInputElement>(dashboard, 'input[name="period"][value="90"]')!.click();
+    await untilLoaded(dashboard);
+    expect(textOf($(dashboard, '.empty-period .note'))).to.equal('Earnings appear here once a shopper buys through one of your clips or links.');
   });
 
   it('shows a failure with a way to try again', async () => {
@@ -109,6 +116,45 @@ describe('<vitrine-dashboard> report', () => {
     await untilLoaded(dashboard);
     expect($(dashboard, '.failure')).to.equal(null);
     expect(textOf($(dashboard, '.total dd'))).to.equal('€28.97');
+  });
+
+  it('keeps keyboard focus through "Try again": on the new "Try again" if it fails again, on the heading once it works', async () => {
+    storeSession();
+    let asked = 0;
+    worker.use(http.get('/v1/*', () => (asked++, HttpResponse.error())));
+    const dashboard = await renderDashboard();
+    await waitUntil(() => $(dashboard, '.failure'), 'no failure shown');
+    $<HTMLButtonElement>(dashboard, '.failure button')!.focus();
+    const firstLoad = asked;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => asked === firstLoad * 2 && $(dashboard, '.failure'), 'the second attempt never failed');
+    await dashboard.updateComplete;
+    await aTimeout(0);
+    expect(describeFocus()).to.equal('button Try again');
+
+    worker.resetHandlers();
+    mockCollector(worker, DATA);
+    await sendKeys({ press: 'Enter' });
+    await untilLoaded(dashboard);
+    expect(describeFocus()).to.equal('h1 Earnings dashboard');
+  });
+
+  it('names the browser tab after what the page shows: the sign-in, the site, or the failure', async () => {
+    const signIn = await renderDashboard();
+    expect(document.title).to.equal('Sign in — Vitrine dashboard');
+    signIn.remove();
+
+    storeSession();
+    worker.use(http.get('/v1/*', () => HttpResponse.error()));
+    const dashboard = await renderDashboard();
+    await waitUntil(() => $(dashboard, '.failure'), 'no failure shown');
+    expect(document.title).to.equal('Could not load — Vitrine dashboard');
+
+    worker.resetHandlers();
+    mockCollector(worker, DATA);
+    $<HTMLButtonElement>(dashboard, '.failure button')!.click();
+    await untilLoaded(dashboard);
+    expect(document.title).to.equal('demo — Vitrine dashboard');
   });
 
   it('sends a key the collector no longer accepts back to the sign-in form, forgotten', async () => {

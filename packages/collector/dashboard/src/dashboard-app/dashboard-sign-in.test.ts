@@ -57,18 +57,25 @@ describe('<vitrine-dashboard> sign-in', () => {
     await waitUntil(() => textOf(inForm(dashboard, '[role="alert"]')) !== '', 'no error was shown');
     expect(textOf(inForm(dashboard, '[role="alert"]'))).to.equal('That key was not accepted. Check the API key and sign in again.');
     expect(inForm(dashboard, '#key')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(inForm(dashboard, '#site')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(describeFocus()).to.equal('input key');
     expect(inForm<HTMLInputElement>(dashboard, '#site')!.value).to.equal(SITE);
     expect(sessionStorage.getItem(SESSION_KEY)).to.equal(null);
     expect(textOf(inForm(dashboard, 'button'))).to.equal('Sign in');
     await expectNoAxeViolations(dashboard);
   });
 
-  it('says when the key belongs to another site', async () => {
+  it('says when the key belongs to another site, and marks and focuses the site field it names', async () => {
     mockCollector(worker, DATA);
     const dashboard = await renderDashboard();
     await signIn(dashboard, 'other-site');
     await waitUntil(() => textOf(inForm(dashboard, '[role="alert"]')) !== '');
     expect(textOf(inForm(dashboard, '[role="alert"]'))).to.equal('That key is not for this site. Check the site id.');
+    expect(inForm(dashboard, '#site')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(inForm(dashboard, '#site')!.getAttribute('aria-describedby')).to.equal('form-error');
+    expect(inForm(dashboard, '#key')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(describeFocus()).to.equal('input site');
+    await expectNoAxeViolations(dashboard);
   });
 
   it('says the collector cannot be reached when the network is down', async () => {
@@ -77,6 +84,24 @@ describe('<vitrine-dashboard> sign-in', () => {
     await signIn(dashboard);
     await waitUntil(() => textOf(inForm(dashboard, '[role="alert"]')) !== '');
     expect(textOf(inForm(dashboard, '[role="alert"]'))).to.equal('The collector cannot be reached. Check your connection, then try again.');
+  });
+
+  it('blames no field when the collector is down, fails or is busy, and leaves the cursor on "Sign in"', async () => {
+    const failures: Array<[string, () => Response]> = [
+      ['down', () => HttpResponse.error()],
+      ['500', () => new HttpResponse(null, { status: 500 })],
+      ['429', () => new HttpResponse(null, { status: 429 })],
+    ];
+    for (const [name, answer] of failures) {
+      worker.resetHandlers(http.get('/v1/*', answer));
+      const dashboard = await renderDashboard();
+      await signIn(dashboard);
+      await waitUntil(() => textOf(inForm(dashboard, '[role="alert"]')) !== '' && !form(dashboard).busy, `${name}: no error was shown`);
+      await form(dashboard).updateComplete;
+      expect([inForm(dashboard, '#site')!.getAttribute('aria-invalid'), inForm(dashboard, '#key')!.getAttribute('aria-invalid')], name).to.deep.equal(['false', 'false']);
+      expect(inForm(dashboard, '#key')!.hasAttribute('aria-describedby'), name).to.equal(false);
+      expect(describeFocus(), name).to.equal('button Sign in');
+    }
   });
 
   it('checks the fields before asking the collector, and puts the cursor where the problem is', async () => {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateRe
 import { requestCsv } from '../events.js';
 import { formatCompactMoney, formatDay, formatMoneyAmount, resolveLocale } from '../format.js';
 import { dailyEarnings, type DayEarnings, type Report } from '../report.js';
+import { ScrollRegionController, scrollRegion } from '../scroll-region.js';
 import { strings, t } from '../strings.js';
 import { sharedStyles } from '../styles.js';
 import { labelledIndexes, scaleFor } from './chart-scale.js';
@@ -40,6 +41,11 @@ export class VitrineEarningsChart extends LitElement {
 
   #size = { width: 0, height: 0 };
   readonly #resizeObserver = new ResizeObserver((entries) => this.#onResize(entries));
+
+  constructor() {
+    super();
+    new ScrollRegionController(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -170,29 +176,32 @@ export class VitrineEarningsChart extends LitElement {
     const money = (amount: number) => formatMoneyAmount(amount, this.currency, locale);
     return html`<details>
       <summary>${strings.chartTable}</summary>
-      <table>
-        <caption class="visually-hidden">${strings.chartTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${strings.day}</th>
-            <th scope="col">${strings.confirmed}</th>
-            <th scope="col">${strings.pending}</th>
-            ${hasReversals ? html`<th scope="col">${strings.reversed}</th>` : nothing}
-            <th scope="col">${strings.earnings}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${days.map(
-            (day) => html`<tr>
-              <th scope="row">${formatDay(day.day, locale, true)}</th>
-              <td>${money(day.confirmed)}</td>
-              <td>${money(day.pending)}</td>
-              ${hasReversals ? html`<td>${money(day.reversed)}</td>` : nothing}
-              <td>${money(day.earnings)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${scrollRegion(
+        'caption',
+        html`<table>
+          <caption class="visually-hidden" id="caption">${strings.chartTableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${strings.day}</th>
+              <th scope="col">${strings.confirmed}</th>
+              <th scope="col">${strings.pending}</th>
+              ${hasReversals ? html`<th scope="col">${strings.reversed}</th>` : nothing}
+              <th scope="col">${strings.earnings}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${days.map(
+              (day) => html`<tr>
+                <th scope="row">${formatDay(day.day, locale, true)}</th>
+                <td>${money(day.confirmed)}</td>
+                <td>${money(day.pending)}</td>
+                ${hasReversals ? html`<td>${money(day.reversed)}</td>` : nothing}
+                <td>${money(day.earnings)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      )}
     </details>`;
   }
 

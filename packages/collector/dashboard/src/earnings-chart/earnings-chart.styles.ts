@@ -62,6 +62,27 @@ export const earningsChartStyles = css`
     /* Solid, hatched and red stay distinguishable in Windows high-contrast mode too. */
     forced-color-adjust: none;
   }
+  /* There bars and swatches take the theme's colours, so they match and keep its contrast; reversed is a dashed outline. */
+  @media (forced-colors: active) {
+    :host {
+      --_accent: CanvasText;
+      --_surface: Canvas;
+      --_muted: CanvasText;
+      --_border: GrayText;
+    }
+    .swatch {
+      forced-color-adjust: none;
+    }
+    .swatch.reversed {
+      border: 1px dashed CanvasText;
+      background: Canvas;
+    }
+    rect.reversed {
+      fill: Canvas;
+      stroke: CanvasText;
+      stroke-dasharray: 2 2;
+    }
+  }
   .grid {
     stroke: var(--_border);
     stroke-width: 1;

@@ -1,13 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { money, report, row, tableRows, textOf, WEEK } from '../test/fixtures.js';
 import type { Report } from '../report.js';
 import './earnings-chart.js';
 import type { VitrineEarningsChart } from './earnings-chart.js';
 
-async function renderChart(data: Report | undefined, options: { currency?: string; loading?: boolean } = {}): Promise<VitrineEarningsChart> {
+async function renderChart(data: Report | undefined, options: { currency?: string; loading?: boolean; width?: string } = {}): Promise<VitrineEarningsChart> {
   const chart = await fixture<VitrineEarningsChart>(html`<vitrine-earnings-chart
-    style="inline-size: 40rem"
+    style="inline-size: ${options.width ?? '40rem'}"
     locale="en-GB"
     currency=${options.currency ?? 'EUR'}
     .report=${data}
@@ -131,6 +132,43 @@ describe('<vitrine-earnings-chart>', () => {
     const event = await oneEvent(chart, 'vitrine-csv-request');
     expect(event.detail).to.deep.equal({ dimension: 'days' });
     expect(event.composed).to.equal(true);
+  });
+
+  it('at 320px scrolls its table sideways in a focusable region, never the card', async () => {
+    const chart = await renderChart(WEEK, { width: '288px' });
+    $<HTMLDetailsElement>(chart, 'details')!.open = true;
+    const region = $(chart, '.scroll')!;
+    expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+    await waitUntil(() => region.getAttribute('tabindex') === '0', 'the scrolling region never became focusable');
+    expect(tableRows(region.querySelector('table'), 'thead')[0]).to.deep.equal(['Day', 'Confirmed', 'Pending', 'Reversed', 'Earnings']);
+    expect(textOf(chart.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!))).to.equal('Earnings per day, one row a day');
+    const card = $(chart, '.card')!;
+    expect(card.scrollWidth).to.be.at.most(card.clientWidth);
+    await expectNoAxeViolations(chart);
+  });
+
+  describe('in forced colours (Windows high contrast)', () => {
+    afterEach(() => emulateMedia({ forcedColors: 'none' }));
+
+    it('draws legend swatches like the bars, labels in the theme’s text colour, and the card’s edge', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      // Confirmed, pending, and a day where refunds took back more than was confirmed.
+      const chart = await renderChart(report('days', [row('2026-11-17', { EUR: money(1000, 500) }), row('2026-11-18', { EUR: money(0, 0, 0, 400) })]));
+      const style = (selector: string) => getComputedStyle($(chart, selector)!);
+      // The theme's text colour on its background: whatever the theme, that pair has its contrast.
+      const text = style('.card').color;
+      expect(style('.swatch.confirmed').backgroundColor).to.equal(style('rect.confirmed').fill);
+      expect(style('.swatch.confirmed').backgroundColor).to.equal(text);
+      expect(style('.swatch.pending').backgroundImage).to.contain('repeating-linear-gradient');
+      expect(style('.hatch-line').stroke).to.equal(text);
+      expect(style('.swatch.reversed').borderTopStyle).to.equal('dashed');
+      expect(style('rect.reversed').strokeDasharray).to.not.equal('none');
+      expect(style('.swatch.reversed').backgroundColor).to.not.equal(style('.swatch.confirmed').backgroundColor);
+      expect(style('text.axis').fill).to.equal(text);
+      // Shadows are dropped in forced colours: the card's edge is a border.
+      expect([style('.card').borderTopStyle, style('.card').borderTopWidth]).to.deep.equal(['solid', '1px']);
+      expect(style('.card').borderTopColor).to.not.be.oneOf(['rgba(0, 0, 0, 0)', style('.card').backgroundColor]);
+    });
   });
 
   it('passes axe with data and with the table open', async () => {

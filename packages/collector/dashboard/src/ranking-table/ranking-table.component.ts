@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { requestCsv } from '../events.js';
 import { formatCount, formatMoneyAmount, formatPercent, resolveLocale } from '../format.js';
+import { noValue } from '../no-value.js';
 import { moneyOf, topRows, type Report, type ReportRow } from '../report.js';
+import { ScrollRegionController, scrollRegion } from '../scroll-region.js';
 import { strings, type StringKey } from '../strings.js';
 import { sharedStyles } from '../styles.js';
 import { rankingTableStyles } from './ranking-table.styles.js';
@@ -18,7 +20,7 @@ const WORDS: Record<RankedDimension, { title: StringKey; name: StringKey; empty:
 };
 
 /**
- * The best creators, clips or products of a report: confirmed commission first, then revenue.
+ * The best creators, clips or products of a report: earnings net of refunds first, then revenue.
  *
  * @tag vitrine-ranking-table
  * @fires {CsvRequestDetail} vitrine-csv-request - "Download CSV" pressed, with the table's dimension.
@@ -45,6 +47,11 @@ export class VitrineRankingTable extends LitElement {
 
   locale?: string;
 
+  constructor() {
+    super();
+    new ScrollRegionController(this);
+  }
+
   protected override render(): TemplateResult {
     const words = WORDS[this.dimension] ?? WORDS.clips;
     const report = this.loading ? undefined : this.report;
@@ -54,7 +61,7 @@ export class VitrineRankingTable extends LitElement {
         <div class="card-head">
           <div>
             <h2 id="title">${strings[words.title]}</h2>
-            <p class="note" id="ranked-by">${strings.rankedBy}</p>
+            <p class="note">${strings.rankedBy}</p>
           </div>
           ${report && rows.length > 0
             ? html`<button class="button" type="button" @click=${this.#onDownload}>
@@ -77,37 +84,44 @@ export class VitrineRankingTable extends LitElement {
 
   #renderTable(rows: ReportRow[], nameHeader: string, caption: string): TemplateResult {
     const locale = resolveLocale(this.locale);
-    const money = (amount: number) => formatMoneyAmount(amount, this.currency, locale);
-    return html`<table aria-describedby="ranked-by">
-      <caption class="visually-hidden">${caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${nameHeader}</th>
-          <th scope="col">${strings.confirmed}</th>
-          <th scope="col" class="pending">${strings.pending}</th>
-          <th scope="col" class="wide">${strings.revenue}</th>
-          <th scope="col">${strings.orders}</th>
-          <th scope="col" class="wide">${strings.conversion}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((row) => {
-          const totals = moneyOf(row, this.currency);
-          const rate = formatPercent(row.conversionRate, locale);
-          return html`<tr>
-            <th scope="row">${row.key}</th>
-            <td>
-              ${money(totals.commissionConfirmed)}
-              ${totals.commissionPending ? html`<span class="sub merged">+${money(totals.commissionPending)} ${strings.pending.toLowerCase()}</span>` : nothing}
-            </td>
-            <td class="pending">${money(totals.commissionPending)}</td>
-            <td class="wide">${money(totals.revenue)}</td>
-            <td>${formatCount(row.orders, locale)}</td>
-            <td class="wide">${rate ?? html`<span aria-hidden="true">–</span><span class="visually-hidden">${strings.noClicks}</span>`}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
+    // Clicks before any sale leave no currency to write money in.
+    const money = (amount: number) => (this.currency ? formatMoneyAmount(amount, this.currency, locale) : noValue(strings.none));
+    return scrollRegion(
+      'caption',
+      html`<table>
+        <caption class="visually-hidden" id="caption">${caption}, ${strings.rankedBy}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${nameHeader}</th>
+            <th scope="col">${strings.confirmed}</th>
+            <th scope="col" class="pending">${strings.pending}</th>
+            <th scope="col">${strings.revenue}</th>
+            <th scope="col">${strings.orders}</th>
+            <th scope="col">${strings.conversion}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((row) => {
+            const totals = moneyOf(row, this.currency);
+            const rate = formatPercent(row.conversionRate, locale);
+            return html`<tr>
+              <th scope="row" class="id"><bdi>${row.key}</bdi></th>
+              <td>
+                ${money(totals.commissionConfirmed)}
+                ${totals.commissionPending ? html`<span class="sub merged">+${money(totals.commissionPending)} ${strings.pending.toLowerCase()}</span>` : nothing}
+                ${totals.commissionReversed
+                  ? html`<span class="sub"><span aria-hidden="true">−</span><span class="visually-hidden">${strings.less} </span>${money(totals.commissionReversed)} ${strings.refunded}</span>`
+                  : nothing}
+              </td>
+              <td class="pending">${money(totals.commissionPending)}</td>
+              <td>${money(totals.revenue)}</td>
+              <td>${formatCount(row.orders, locale)}</td>
+              <td>${rate ?? noValue(strings.noClicks)}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>`,
+    );
   }
 
   #renderSkeleton(): TemplateResult {

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatMoneyAmount, resolveLocale } from '../format.js';
 import type { Order } from '../report.js';
+import { ScrollRegionController, scrollRegion } from '../scroll-region.js';
 import { strings } from '../strings.js';
 import { sharedStyles } from '../styles.js';
 import { recentOrdersStyles } from './recent-orders.styles.js';
@@ -28,6 +29,11 @@ export class VitrineRecentOrders extends LitElement {
 
   locale?: string;
 
+  constructor() {
+    super();
+    new ScrollRegionController(this);
+  }
+
   protected override render(): TemplateResult {
     const orders = this.loading ? undefined : this.orders;
     return html`
@@ -46,39 +52,41 @@ export class VitrineRecentOrders extends LitElement {
 
   #renderTable(orders: Order[]): TemplateResult {
     const locale = resolveLocale(this.locale);
-    return html`<table>
-      <caption class="visually-hidden">${strings.recentOrders}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${strings.order}</th>
-          <th scope="col" class="wide text">${strings.placed}</th>
-          <th scope="col" class="wide text">${strings.creator}</th>
-          <th scope="col" class="text">${strings.status}</th>
-          <th scope="col" class="wide">${strings.revenue}</th>
-          <th scope="col">${strings.commission}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${orders.map((order) => {
-          const placed = formatDateTime(order.placedAt, locale);
-          return html`<tr>
-            <th scope="row">${order.orderId}<span class="sub narrow">${placed}</span></th>
-            <td class="wide text">${placed}</td>
-            <td class="wide text">
-              ${order.creatorId === null
-                ? html`<span class="unattributed">${strings.noCreator}</span>`
-                : html`${order.creatorId}<span class="sub">${order.clipId ?? strings.noClip}</span>`}
-            </td>
-            <td class="text">
-              <span class="status ${order.status}">${order.status === 'confirmed' ? strings.statusConfirmed : strings.statusPending}</span>
-              ${order.refunded ? html`<span class="sub refunded">${strings.refunded}</span>` : nothing}
-            </td>
-            <td class="wide">${formatMoneyAmount(order.revenue, order.currency, locale)}</td>
-            <td>${formatMoneyAmount(order.commission, order.currency, locale)}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
+    return scrollRegion(
+      'caption',
+      html`<table>
+        <caption class="visually-hidden" id="caption">${strings.recentOrdersCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${strings.order}</th>
+            <th scope="col" class="text">${strings.placed}</th>
+            <th scope="col" class="text">${strings.creator}</th>
+            <th scope="col" class="text">${strings.status}</th>
+            <th scope="col">${strings.revenue}</th>
+            <th scope="col">${strings.commission}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${orders.map(
+            (order) => html`<tr>
+              <th scope="row" class="id"><bdi>${order.orderId}</bdi></th>
+              <td class="text">${formatDateTime(order.placedAt, locale)}</td>
+              <td class="text id">
+                ${order.creatorId === null
+                  ? html`<span class="unattributed">${strings.noCreator}</span>`
+                  : html`<bdi>${order.creatorId}</bdi><span class="sub">${order.clipId === null ? strings.noClip : html`<bdi>${order.clipId}</bdi>`}</span>`}
+              </td>
+              <td class="text">
+                <span class="status ${order.status}">${order.status === 'confirmed' ? strings.statusConfirmed : strings.statusPending}</span>
+                ${order.refunded ? html`<span class="sub refunded">${strings.refunded}</span>` : nothing}
+              </td>
+              <td>${formatMoneyAmount(order.revenue, order.currency, locale)}</td>
+              <td>${formatMoneyAmount(order.commission, order.currency, locale)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`,
+    );
   }
 
   #renderSkeleton(): TemplateResult {

@@ -39,9 +39,4 @@ export const recentOrdersStyles = css`
   .refunded {
     color: var(--_danger);
   }
-  @container (min-width: 34rem) {
-    .narrow {
-      display: none;
-    }
-  }
 `;

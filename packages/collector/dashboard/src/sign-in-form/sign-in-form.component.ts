@@ -10,6 +10,8 @@ export const SITE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const SIGN_IN = 'vitrine-sign-in';
 
+export type SignInField = 'site' | 'key';
+
 /**
  * Site and API key, checked for shape here; whether the key is accepted is the page's question to the collector.
  *
@@ -20,11 +22,15 @@ export class VitrineSignInForm extends LitElement {
   static override styles = [sharedStyles, signInFormStyles];
   static override properties = {
     error: {},
+    errorField: { attribute: false },
     busy: { type: Boolean, reflect: true },
   };
 
   /** The collector's answer to the last attempt, announced as soon as it is set. */
   error = '';
+
+  /** The field that answer names; none when the collector failed rather than refused (it is down, or busy). */
+  errorField?: SignInField;
 
   /** The key is being checked: the button says so and further submits wait. */
   busy = false;
@@ -32,10 +38,12 @@ export class VitrineSignInForm extends LitElement {
   #siteError = '';
   #keyError = '';
 
-  /** Puts the cursor in the first field that needs attention. */
+  /** Puts the cursor in the first field that needs attention; after a failure no field is to blame, so on the button. */
   override focus(): void {
-    const field = this.#field(this.#siteError || !this.#keyError ? 'site' : 'key');
-    field?.focus();
+    const site = this.#siteError || this.errorField === 'site';
+    const key = this.#keyError || this.errorField === 'key';
+    const target = site || (!key && !this.error) ? this.#field('site') : key ? this.#field('key') : this.renderRoot.querySelector('button');
+    target?.focus();
   }
 
   protected override render(): TemplateResult {
@@ -52,8 +60,8 @@ export class VitrineSignInForm extends LitElement {
             autocapitalize="none"
             spellcheck="false"
             maxlength="64"
-            aria-invalid=${this.#siteError ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.#siteError ? 'site-error' : undefined)}
+            aria-invalid=${this.#siteError || this.errorField === 'site' ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.#siteError ? 'site-error' : this.errorField === 'site' ? 'form-error' : undefined)}
           />
           <p class="field-error" id="site-error">${this.#siteError}</p>
           <label for="key">${strings.apiKey}</label>
@@ -63,8 +71,8 @@ export class VitrineSignInForm extends LitElement {
             type="password"
             autocomplete="off"
             spellcheck="false"
-            aria-invalid=${this.#keyError || this.error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.#keyError ? 'key-error' : this.error ? 'form-error' : undefined)}
+            aria-invalid=${this.#keyError || this.errorField === 'key' ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.#keyError ? 'key-error' : this.errorField === 'key' ? 'form-error' : undefined)}
           />
           <p class="field-error" id="key-error">${this.#keyError}</p>
           <p class="form-error" id="form-error" role="alert">${this.error}</p>

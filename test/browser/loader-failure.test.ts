@@ -43,10 +43,16 @@ describe('vitrine.js when a chunk cannot be fetched', () => {
 
   it('logs one line and throws nothing, then loads the chunk when the tag appears again', async () => {
     const failedLoad = () => logged.filter((line) => line.startsWith('[vitrine] could not load <vitrine-product-card>'));
+    const errors: Array<{ target: EventTarget | null; detail: Record<string, unknown> }> = [];
+    const onVitrineError = (event: Event) => errors.push({ target: event.target, detail: (event as CustomEvent).detail });
+    document.addEventListener('vitrine-error', onVitrineError);
     const first = document.createElement('vitrine-product-card');
     document.body.append(first);
     await waitUntil(() => failedLoad().length === 1, 'the failed load was not logged');
+    document.removeEventListener('vitrine-error', onVitrineError);
     expect(failedLoad()[0]).to.include('check that the chunks/ folder is served next to vitrine.js');
+    // The host hears of it on the element, as of any failure that leaves it without content.
+    expect(errors.map(({ target, detail }) => [target === first, detail.code, detail.fatal, detail.message === failedLoad()[0]!.slice('[vitrine] '.length)])).to.deep.equal([[true, 'element-unavailable', true, true]]);
     expect(customElements.get('vitrine-product-card') === undefined).to.equal(true);
     first.remove();
 

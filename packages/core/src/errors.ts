@@ -10,7 +10,9 @@ export type VitrineErrorCode =
   | 'media-not-found'
   | 'media-network'
   | 'media-decode'
-  | 'media-unsupported';
+  | 'media-unsupported'
+  /** vitrine.js could not load an element's code: its chunk was not served, or the page's policy refused it. */
+  | 'element-unavailable';
 
 export interface VitrineErrorOptions {
   /** A fatal error leaves the widget without content; a non-fatal one only lost part of it. */

@@ -60,11 +60,16 @@ export class ElementLoader {
           this.onChunk(module);
           return module;
         },
-        () => {
+        (error: unknown) => {
           // Forget the failure so the tag's next appearance (or Vitrine.load) tries again.
           this.pending.delete(file);
           this.watch();
-          logOnce('error', `could not load <${tag}> from ${url}; check that the chunks/ folder is served next to vitrine.js.`);
+          const message = `could not load <${tag}> from ${url} (${error instanceof Error ? error.message : String(error)}); check that the chunks/ folder is served next to vitrine.js, and that the page's Content-Security-Policy allows it.`;
+          logOnce('error', message);
+          // The element cannot tell its host itself: it was never defined.
+          for (const element of document.querySelectorAll(tag)) {
+            element.dispatchEvent(new CustomEvent('vitrine-error', { detail: { code: 'element-unavailable', message, fatal: true }, bubbles: true, composed: true }));
+          }
           return undefined;
         },
       );

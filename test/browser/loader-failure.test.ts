@@ -50,7 +50,7 @@ describe('vitrine.js when a chunk cannot be fetched', () => {
     document.body.append(first);
     await waitUntil(() => failedLoad().length === 1, 'the failed load was not logged');
     document.removeEventListener('vitrine-error', onVitrineError);
-    expect(failedLoad()[0]).to.include('check that the chunks/ folder is served next to vitrine.js');
+    expect(failedLoad()[0]).to.include("check that chunks/ is served next to vitrine.js and allowed by the page's Content-Security-Policy");
     // The host hears of it on the element, as of any failure that leaves it without content.
     expect(errors.map(({ target, detail }) => [target === first, detail.code, detail.fatal, detail.message === failedLoad()[0]!.slice('[vitrine] '.length)])).to.deep.equal([[true, 'element-unavailable', true, true]]);
     expect(customElements.get('vitrine-product-card') === undefined).to.equal(true);

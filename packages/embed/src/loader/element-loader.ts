@@ -64,7 +64,7 @@ export class ElementLoader {
           // Forget the failure so the tag's next appearance (or Vitrine.load) tries again.
           this.pending.delete(file);
           this.watch();
-          const message = `could not load <${tag}> from ${url} (${error instanceof Error ? error.message : String(error)}); check that the chunks/ folder is served next to vitrine.js, and that the page's Content-Security-Policy allows it.`;
+          const message = `could not load <${tag}> from ${url} (${error}): check that chunks/ is served next to vitrine.js and allowed by the page's Content-Security-Policy.`;
           logOnce('error', message);
           // The element cannot tell its host itself: it was never defined.
           for (const element of document.querySelectorAll(tag)) {

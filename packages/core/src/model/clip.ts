@@ -1,3 +1,5 @@
+import { isVitrineError } from '../errors.js';
+import type { DataIssue } from './catalog.js';
 import { readUrl } from './url.js';
 import { invalid, readArray, readId, readObject, readOptionalText, type Json } from './validate.js';
 
@@ -18,7 +20,8 @@ export interface CaptionTrack {
 }
 
 export interface Clip {
-  id: string;
+  /** Missing when the clip file has none (or a bad one): the page may name the clip instead. */
+  id?: string;
   /** HLS playlist (.m3u8) or a progressive file (MP4). */
   src: string;
   poster?: string;
@@ -33,30 +36,54 @@ export interface Clip {
 
 export const DEFAULT_ASPECT_RATIO = 16 / 9;
 
-/** Reads a clip document; URLs are resolved against `base` (the clip file's own URL) and must be http(s). */
-export function readClip(value: Json, base?: string): Clip {
+/**
+ * Reads a clip document; URLs are resolved against `base` (the clip file's own URL) and must be http(s).
+ * A bad `src` or cue fails the clip. A bad optional field is dropped (a bad caption track alone) and recorded in
+ * `issues`: the clip plays without it.
+ */
+export function readClip(value: Json, base?: string, issues: DataIssue[] = []): Clip {
   const input = readObject(value, 'clip');
-  const clip: Clip = {
-    id: readId(input.id, 'id'),
-    src: readUrl(input.src, 'src', base),
-    aspectRatio: input.aspectRatio === undefined ? DEFAULT_ASPECT_RATIO : readAspectRatio(input.aspectRatio, 'aspectRatio'),
-    cues: input.cues === undefined ? [] : readCues(input.cues, 'cues'),
-    captions: input.captions === undefined ? [] : readArray(input.captions, 'captions').map((c, i) => readCaption(c, `captions[${i}]`, base)),
+  // Without these nothing (or the wrong thing) would play.
+  const src = readUrl(input.src, 'src', base);
+  const cues = input.cues === undefined ? [] : readCues(input.cues, 'cues');
+  const optional = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!isVitrineError(error)) throw error;
+      issues.push({ path: error.path ?? '', message: error.message });
+      return undefined;
+    }
   };
-  if (input.poster !== undefined && input.poster !== null) clip.poster = readUrl(input.poster, 'poster', base);
-  const creatorId = readOptionalText(input.creatorId, 'creatorId', 200);
+  const id = optional(() => readId(input.id, 'id'));
+  const aspectRatio = input.aspectRatio === undefined ? undefined : optional(() => readAspectRatio(input.aspectRatio, 'aspectRatio'));
+  const clip: Clip = { src, aspectRatio: aspectRatio ?? DEFAULT_ASPECT_RATIO, cues, captions: [] };
+  if (id !== undefined) clip.id = id;
+  if (input.captions !== undefined) {
+    const captions = optional(() => readArray(input.captions, 'captions')) ?? [];
+    clip.captions = captions.flatMap((caption, i) => optional(() => readCaption(caption, `captions[${i}]`, base)) ?? []);
+  }
+  const poster = input.poster === undefined || input.poster === null ? undefined : optional(() => readUrl(input.poster, 'poster', base));
+  if (poster !== undefined) clip.poster = poster;
+  const creatorId = optional(() => readOptionalText(input.creatorId, 'creatorId', 200));
   if (creatorId !== undefined) clip.creatorId = creatorId;
-  if (typeof input.products === 'string') clip.products = readUrl(input.products, 'products', base);
-  else if (input.products !== undefined) clip.products = readArray(input.products, 'products');
+  const products = input.products === undefined || input.products === null ? undefined : optional(() => readClipProducts(input.products, base));
+  if (products !== undefined) clip.products = products;
   return clip;
 }
 
-/** `1.7778`, `"16:9"` or `"9/16"`. */
+function readClipProducts(value: Json, base?: string): unknown[] | string {
+  if (typeof value === 'string') return readUrl(value, 'products', base);
+  if (!Array.isArray(value)) throw invalid('products', 'a feed URL or an array of products');
+  return value;
+}
+
+/** `1.7778`, `"1.78"`, `"16:9"` or `"9/16"`. */
 export function readAspectRatio(value: Json, path: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0.1 && value < 10) return value;
   if (typeof value === 'string') {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
-    const ratio = match ? Number(match[1]) / Number(match[2]) : Number.NaN;
+    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:[:/]\s*(\d+(?:\.\d+)?)\s*)?$/.exec(value);
+    const ratio = match ? Number(match[1]) / Number(match[2] ?? 1) : Number.NaN;
     if (ratio > 0.1 && ratio < 10) return ratio;
   }
   throw invalid(path, 'a width/height ratio such as 16:9 or 1.78');

@@ -7,6 +7,7 @@ import {
   toSafeUrl,
   type CaptionTrack,
   type Clip,
+  type DataIssue,
   type Product,
   type ProductCue,
   type ProductSource,
@@ -83,7 +84,7 @@ export class ClipModel {
   #hostPoster: string | undefined;
   #hostCues: ProductCue[] | undefined;
   #hostRatio: number | undefined;
-  #productInputs: unknown[] = [];
+  #productInput: unknown;
   #productSource: ClipProducts = { source: undefined, inline: false };
   #productLoad = 0;
   #inlineIds: string[] = [];
@@ -124,12 +125,15 @@ export class ClipModel {
       this.pending = true;
       const signal = this.#abort.signal;
       fetchClip(this.#clipUrl, signal).then(
-        ({ clip, cueIds }) => {
+        ({ clip, cueIds, issues }) => {
           if (signal.aborted) return;
           this.pending = false;
           this.#clip = clip;
           this.#clipCueIds = cueIds;
+          // New cues, which may name other unknown products (unless the host's cues stand in for them).
+          if (!this.#hostCues) this.#unknownReported = false;
           this.#resolve();
+          this.#reportClipIssues(issues);
         },
         (error: unknown) => {
           if (signal.aborted) return;
@@ -148,6 +152,15 @@ export class ClipModel {
     if (!this.timeline.setStreamCues(ranges)) return;
     this.#loadProducts();
     this.#callbacks.changed(false);
+  }
+
+  /** A caption file that could not be loaded: its track goes (with the last one, the captions button) until a new load. */
+  captionsFailed(track: CaptionTrack): void {
+    const clip = this.#clip;
+    if (!clip?.captions.includes(track)) return;
+    clip.captions = clip.captions.filter((other) => other !== track);
+    reportError(this.#host, new VitrineError('media-not-found', `the captions at ${track.src} could not be loaded`, { fatal: false }));
+    this.#resolve();
   }
 
   /** The clip's products in the order they first appear, then inline products that have no cue. */
@@ -177,9 +190,10 @@ export class ClipModel {
     };
     if (srcChanged) this.timeline.setStreamCues([]);
     this.timeline.setClipCues(this.#hostCues ?? clip?.cues ?? []);
-    const inputs = [host.source, host.products, clip];
-    if (inputs.some((input, i) => input !== this.#productInputs[i])) {
-      this.#productInputs = inputs;
+    // The clip file's arrival changes nothing when the host gave the products.
+    const productInput = host.source || (host.products ?? clip);
+    if (productInput !== this.#productInput) {
+      this.#productInput = productInput;
       this.#productSource = clipProducts(host.source, host.products, clip, this.#clipUrl);
       this.#productLoad++;
       this.products.clear();
@@ -217,8 +231,9 @@ export class ClipModel {
       },
       (error: unknown) => {
         if (load !== this.#productLoad || isAbort(error)) return;
-        // Asked again with the next cue change (a retry), as a failed feed fetch is not cached.
-        for (const id of ids.length > 0 ? ids : ['*']) this.#requested.delete(id);
+        // A feed or a host's source is asked again with the next cue change (a retry), as a failed fetch is not
+        // cached; inline data stays as bad as it is.
+        if (!products.inline) for (const id of ids) this.#requested.delete(id);
         reportError(this.#host, productsError(error));
       },
     );
@@ -232,6 +247,14 @@ export class ClipModel {
     if (unknown.length === 0) return;
     this.#unknownReported = true;
     reportError(this.#host, unknownProductsError(unknown, this.#hostCues ? cueProductIds(this.#host.cues) : this.#clipCueIds));
+  }
+
+  /** Optional fields of the clip file that were dropped: one non-fatal report. A missing id is fine with a clip-id. */
+  #reportClipIssues(issues: readonly DataIssue[]): void {
+    const reported = issues
+      .filter((issue) => issue.path !== 'id' || !this.#host.clipId)
+      .map((issue) => (issue.path === 'id' ? { ...issue, message: `${issue.message}; without it or clip-id, clicks cannot name the clip` } : issue));
+    if (reported.length > 0) reportError(this.#host, issuesError(reported));
   }
 
   #readHostUrl(value: string | undefined, name: string): string | undefined {

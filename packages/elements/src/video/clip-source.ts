@@ -4,16 +4,21 @@ import {
   VitrineError,
   isVitrineError,
   readClip,
+  readProducts,
   type Clip,
   type DataIssue,
   type ProductList,
   type ProductSource,
 } from '@vitrine/core';
 
-/** A clip file, validated, with its cues' product ids in the file's order (validation sorts the cues by time). */
+/**
+ * A clip file, validated, with its cues' product ids in the file's order (validation sorts the cues by time) and the
+ * optional fields that were dropped as bad.
+ */
 export interface FetchedClip {
   clip: Clip;
   cueIds: string[];
+  issues: DataIssue[];
 }
 
 /** The product ids of cues as given, so an error can name a cue by its index. */
@@ -21,13 +26,33 @@ export function cueProductIds(cues: unknown): string[] {
   return Array.isArray(cues) ? cues.map((cue) => String((cue as { productId?: unknown } | null)?.productId)) : [];
 }
 
+/** A clip file that has not arrived by then never will: the player says so rather than load forever. */
+export const CLIP_TIMEOUT_MS = 15_000;
+
 /** Fetches and validates a clip document; URLs inside it are read against the document's own URL. */
 export async function fetchClip(url: string, signal: AbortSignal): Promise<FetchedClip> {
+  // One signal for the request: the caller moving on, or the clip taking too long.
+  const deadline = new AbortController();
+  const abandon = () => deadline.abort(signal.reason);
+  signal.addEventListener('abort', abandon);
+  const timer = setTimeout(
+    () => deadline.abort(new VitrineError('clip-unreachable', `the clip at ${url} did not answer within ${CLIP_TIMEOUT_MS / 1000} s`)),
+    CLIP_TIMEOUT_MS,
+  );
+  try {
+    return await readClipAt(url, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abandon);
+  }
+}
+
+async function readClipAt(url: string, signal: AbortSignal): Promise<FetchedClip> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
   } catch (cause) {
-    if (signal.aborted) throw cause;
+    if (signal.aborted) throw signal.reason;
     throw new VitrineError('clip-unreachable', `could not reach the clip at ${url}`, { cause });
   }
   if (!response.ok) throw new VitrineError('clip-unreachable', `the clip at ${url} answered ${response.status}`);
@@ -35,11 +60,12 @@ export async function fetchClip(url: string, signal: AbortSignal): Promise<Fetch
   try {
     data = JSON.parse(await response.text());
   } catch (cause) {
-    if (signal.aborted) throw cause;
+    if (signal.aborted) throw signal.reason;
     throw new VitrineError('invalid-data', `the clip at ${url} is not valid JSON`, { cause });
   }
+  const issues: DataIssue[] = [];
   try {
-    return { clip: readClip(data, response.url || url), cueIds: cueProductIds((data as { cues?: unknown } | null)?.cues) };
+    return { clip: readClip(data, response.url || url, issues), cueIds: cueProductIds((data as { cues?: unknown } | null)?.cues), issues };
   } catch (error) {
     throw asFatal(error, 'invalid-data');
   }
@@ -47,11 +73,14 @@ export async function fetchClip(url: string, signal: AbortSignal): Promise<Fetch
 
 /** Whatever went wrong, as the fatal error the player reports: nothing can be shown. */
 export function asFatal(error: unknown, fallback: VitrineError['code']): VitrineError {
-  if (isVitrineError(error)) {
-    if (error.fatal) return error;
-    return new VitrineError(error.code, error.message, { fatal: true, ...(error.path === undefined ? {} : { path: error.path }), cause: error });
-  }
-  return new VitrineError(fallback, error instanceof Error ? error.message : String(error), { cause: error });
+  return withFatal(error, true, fallback);
+}
+
+/** A VitrineError as it is or with `fatal` changed; anything else thrown becomes a `fallback` error. */
+function withFatal(error: unknown, fatal: boolean, fallback: VitrineError['code'], prefix = ''): VitrineError {
+  if (!isVitrineError(error)) return new VitrineError(fallback, prefix + (error instanceof Error ? error.message : String(error)), { fatal, cause: error });
+  if (error.fatal === fatal) return error;
+  return new VitrineError(error.code, error.message, { fatal, cause: error, ...(error.path === undefined ? {} : { path: error.path }) });
 }
 
 /** Several players on a page usually share one product feed: fetch it once. */
@@ -61,11 +90,13 @@ export interface ClipProducts {
   source: ProductSource | undefined;
   /** Inline products belong to the clip even without a cue; a feed or a host's source is a whole catalog. */
   inline: boolean;
+  /** The host's own source, which may answer anything: its answers are read like a feed. */
+  host?: boolean;
 }
 
 /** The host's `source` wins over its `products`, which win over the clip file's products (inline or a feed URL). */
 export function clipProducts(source: ProductSource | undefined, products: unknown, clip: Clip | undefined, clipUrl: string | undefined): ClipProducts {
-  if (source) return { source, inline: false };
+  if (source) return { source, inline: false, host: true };
   if (products !== undefined && products !== null) return { source: new InlineSource(products), inline: true };
   const fromClip = clip?.products;
   if (Array.isArray(fromClip)) return { source: new InlineSource(fromClip, clipUrl), inline: true };
@@ -78,18 +109,26 @@ export function clipProducts(source: ProductSource | undefined, products: unknow
 }
 
 /** Never throws: a source that throws synchronously rejects like any other. */
-export function queryProducts(products: ClipProducts, ids: readonly string[]): Promise<ProductList> {
-  try {
-    return Promise.resolve(products.inline ? products.source!.list() : products.source!.get(ids));
-  } catch (error) {
-    return Promise.reject(error);
+export async function queryProducts(products: ClipProducts, ids: readonly string[]): Promise<ProductList> {
+  const answer: unknown = await (products.inline ? products.source!.list() : products.source!.get(ids));
+  return products.host ? readHostAnswer(answer) : (answer as ProductList);
+}
+
+/** Products from a host's source are read like a feed's: a bad one is skipped and becomes an issue, named by its path. */
+function readHostAnswer(answer: unknown): ProductList {
+  const list = answer as Partial<ProductList> | null | undefined;
+  if (!Array.isArray(list?.products)) {
+    throw new VitrineError('source-invalid-feed', "the product source's answer: expected {products: [...]}", { path: 'products', fatal: false });
   }
+  const { products, issues } = readProducts(list.products, 'products', document.baseURI);
+  // Issues the source found itself (a feed's bad products) are kept: a report reads only their message and path.
+  const own = Array.isArray(list.issues) ? list.issues.filter((issue) => issue?.message) : [];
+  return { catalog: {}, products, issues: [...own, ...issues] };
 }
 
 /** The non-fatal report for products that are missing from the video: it still plays, with fewer tags. */
 export function productsError(error: unknown): VitrineError {
-  if (isVitrineError(error)) return new VitrineError(error.code, error.message, { fatal: false, cause: error, ...(error.path === undefined ? {} : { path: error.path }) });
-  return new VitrineError('source-unreachable', `the product source failed: ${error instanceof Error ? error.message : String(error)}`, { fatal: false, cause: error });
+  return withFatal(error, false, 'source-unreachable', 'the product source failed: ');
 }
 
 /** The non-fatal report for a feed that had some products it could not read; it names the first bad field. */

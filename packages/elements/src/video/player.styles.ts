@@ -88,10 +88,16 @@ export const playerStyles = css`
     background: var(--vitrine-color-surface-muted, #f3f4f6);
   }
 
-  .tag-text {
+  /* A long unbroken word (a title, a label) wraps inside the card rather than run out of it. */
+  .tag-text,
+  .tray-text {
     display: flex;
     flex-direction: column;
     min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .tag-text {
     font-size: 0.8125rem;
     line-height: 1.25;
   }
@@ -143,6 +149,7 @@ export const playerStyles = css`
     inset-block-end: 4.75rem;
     text-align: center;
     white-space: pre-line;
+    overflow-wrap: anywhere;
     pointer-events: none;
     font-size: clamp(0.875rem, 4cqi, 1.5rem);
     line-height: 1.35;
@@ -314,9 +321,6 @@ export const playerStyles = css`
   }
 
   .tray-text {
-    display: flex;
-    flex-direction: column;
-    min-inline-size: 0;
     font-size: 0.875rem;
   }
 

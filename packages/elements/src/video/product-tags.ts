@@ -27,7 +27,7 @@ export function opensNewTab(target: string): boolean {
 
 /** The product's first image, or nothing; alt="" because the title beside it names the product. */
 export function productImage(product: Product, part: string, lazy: boolean): TemplateResult | typeof nothing {
-  const src = toSafeUrl(product.images[0]?.url);
+  const src = toSafeUrl(product.images?.[0]?.url);
   if (src === undefined) return html`<span part=${part} class="thumb"></span>`;
   return html`<img part=${part} class="thumb" src=${src} alt="" decoding="async" loading=${lazy ? 'lazy' : 'eager'} />`;
 }

@@ -4,8 +4,8 @@ import { setupWorker } from 'msw/browser';
 import type { ProductSource } from '@vitrine/core';
 import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
-import { eventQueue } from '../test/events.js';
 import { deepActiveElement } from '../test/products.js';
+import { watchHostPage, type HostPage } from './test-helpers/host-page.js';
 import { BROKEN_STREAM, SUMMER_CLIP, SUMMER_STREAM, SUMMER_POSTER, part, renderVideo, requested, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
@@ -13,17 +13,11 @@ import './video.js';
 const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
 const worker = setupWorker();
 
-let errors: ReturnType<typeof eventQueue<ErrorDetail>>;
-let uncaught: unknown[];
-let logged: string[];
-const originalConsoleError = console.error;
-const originalConsoleWarn = console.warn;
-const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message);
-const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
+let page: HostPage;
 
 /** The next `vitrine-error`, once the element shows its error state. */
 async function failed(video: VitrineVideo): Promise<ErrorDetail> {
-  const event = await errors.next();
+  const event = await page.errors.next();
   expect(event.target === video).to.equal(true);
   await waitForPart(video, 'retry', 'no error state');
   return event.detail;
@@ -40,23 +34,11 @@ function expectErrorState(video: VitrineVideo, poster: boolean): void {
 describe('<vitrine-video> failures', () => {
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
   after(() => worker.stop());
-  beforeEach(() => {
-    errors = eventQueue<ErrorDetail>(document, 'vitrine-error');
-    uncaught = [];
-    logged = [];
-    console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
-    console.warn = (...args: unknown[]) => logged.push(args.map(String).join(' '));
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
+  beforeEach(() => (page = watchHostPage()));
   afterEach(() => {
-    errors.stop();
+    page.stop();
     worker.resetHandlers();
-    console.error = originalConsoleError;
-    console.warn = originalConsoleWarn;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(uncaught).to.deep.equal([]);
+    expect(page.uncaught).to.deep.equal([]);
   });
 
   it('a clip file that 404s: error state, clip-unreachable, one [vitrine] line', async () => {
@@ -67,7 +49,7 @@ describe('<vitrine-video> failures', () => {
       fatal: true,
     });
     expectErrorState(video, false);
-    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> clip-unreachable'))).to.have.length(1);
+    expect(page.logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> clip-unreachable'))).to.have.length(1);
     await expectNoAxeViolations(video);
   });
 
@@ -88,7 +70,7 @@ describe('<vitrine-video> failures', () => {
     part(video, 'retry')!.click();
     await waitUntil(() => deepActiveElement() === part(video, 'play-button'), 'focus did not move to the play button');
     expect(calls).to.equal(2);
-    expect(errors.pending).to.equal(0);
+    expect(page.errors.pending).to.equal(0);
   });
 
   it('a playlist that 404s: the poster stays, media-not-found, and Try again builds a new player', async () => {
@@ -97,7 +79,7 @@ describe('<vitrine-video> failures', () => {
     const error = await failed(video);
     expect(error).to.include({ code: 'media-not-found', fatal: true });
     expectErrorState(video, true);
-    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> media-not-found'))).to.have.length(1);
+    expect(page.logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> media-not-found'))).to.have.length(1);
     await expectNoAxeViolations(video);
 
     const playlistRequests = () => requested('/examples/media/missing/index.m3u8').length;
@@ -112,7 +94,7 @@ describe('<vitrine-video> failures', () => {
   it('a stream whose segments fail for good ends in the error state', async () => {
     const video = await renderVideo(html`<vitrine-video src=${BROKEN_STREAM}></vitrine-video>`);
     part(video, 'play-button')!.click();
-    const event = await Promise.race([errors.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no error within 12 s')), 12_000))]);
+    const event = await Promise.race([page.errors.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no error within 12 s')), 12_000))]);
     expect(event.detail).to.include({ code: 'media-network', fatal: true });
     await waitForPart(video, 'retry');
     expectErrorState(video, false);
@@ -133,7 +115,7 @@ describe('<vitrine-video> failures', () => {
     } as unknown as ProductSource;
     const cues = [{ productId: 'sun-hat', start: 1, end: 2 }];
     const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM} .source=${source} .cues=${cues}></vitrine-video>`);
-    const event = await errors.next();
+    const event = await page.errors.next();
     expect(event.detail).to.deep.equal({ code: 'source-unreachable', message: 'the product source failed: boom', fatal: false });
     expect(part(video, 'play-button') !== null).to.equal(true);
     expect(part(video, 'badge') === null).to.equal(true);
@@ -150,20 +132,20 @@ describe('<vitrine-video> failures', () => {
     worker.use(http.get('/examples/clips/unknown-product.json', () => HttpResponse.json(clip)));
     const video = await renderVideo(html`<vitrine-video clip="/examples/clips/unknown-product.json"></vitrine-video>`);
     await waitUntil(() => text(part(video, 'badge')) === '2 products', 'the products did not arrive');
-    expect(errors.pending).to.equal(1);
-    expect((await errors.next()).detail).to.deep.equal({
+    expect(page.errors.pending).to.equal(1);
+    expect((await page.errors.next()).detail).to.deep.equal({
       code: 'invalid-data',
       message: 'cues[2].productId: expected one of the clip\'s products, got "beach-towel"',
       fatal: false,
       path: 'cues[2].productId',
     });
-    expect(logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> invalid-data: cues[2].productId'))).to.have.length(1);
+    expect(page.logged.filter((line) => line.startsWith('[vitrine] <vitrine-video> invalid-data: cues[2].productId'))).to.have.length(1);
     // The rest plays: the known product's tag at its time, and no second report when the stream's pins arrive.
     const media = await startPlayback(video);
     await seek(media, 2.2);
     await waitUntil(() => tagOf(video, 'linen-shirt'), 'no tag for the known product');
     expect(tagOf(video, 'beach-towel') === null).to.equal(true);
-    expect(errors.pending).to.equal(0);
+    expect(page.errors.pending).to.equal(0);
   });
 
   it('speaks German in the error state', async () => {

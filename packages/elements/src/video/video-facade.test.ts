@@ -97,6 +97,17 @@ describe('<vitrine-video> facade', () => {
     expect(requested(FEED)).to.have.length.above(0);
   });
 
+  it('reserves the box of a decimal aspect-ratio such as 1.78', async () => {
+    const errors = eventQueue<ErrorDetail>(document, 'vitrine-error');
+    for (const ratio of [2.35, 1.78]) {
+      const video = await renderVideo(html`<vitrine-video src=${SUMMER_STREAM} aspect-ratio=${String(ratio)}></vitrine-video>`);
+      const box = video.getBoundingClientRect();
+      expect(box.height).to.be.closeTo(box.width / ratio, 0.5);
+    }
+    errors.stop();
+    expect(errors.pending).to.equal(0);
+  });
+
   it('says when there is no video, and ignores invalid attributes with a warning', async () => {
     const errors = eventQueue<ErrorDetail>(document, 'vitrine-error');
     const video = await renderVideo(html`<vitrine-video aspect-ratio="wide" poster="javascript:alert(1)"></vitrine-video>`);

@@ -82,9 +82,14 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  * @fires {TrackDetail} vitrine-track - `Video Playback Started`, `Video Playback Paused`, `Video Playback Resumed`,
  * `Video Content Playing` (`percent` 25/50/75/100), `Video Playback Completed`, `Product Clicked` (`position`,
  * `list_id`, `source` tag or tray) and `Product Viewed` (a tag shown for one second).
- * @fires {ErrorDetail} vitrine-error - Fatal: `clip-unreachable`, `invalid-data` (the clip file), `invalid-attribute`,
- * `media-not-found`, `media-network`, `media-decode`, `media-unsupported`. Non-fatal: products could not be loaded,
- * invalid `cues` or `aspect-ratio`, a cue naming an unknown product (`invalid-data`).
+ * @fires {ErrorDetail} vitrine-error - Fatal: `clip-unreachable` (also when the clip file has not answered within 15
+ * seconds), `invalid-data` (the clip file is not a clip, or its `src` or a cue is invalid), `invalid-attribute`
+ * (`clip`), `media-not-found`, `media-network`, `media-decode`, `media-unsupported`. Non-fatal, naming the first bad
+ * field: products could not be loaded or were skipped as invalid (`invalid-data`; `source-invalid-feed` when a
+ * `source` answers without a `products` array); an invalid optional field of the clip file, which plays without it
+ * (`invalid-data`: `poster`, `aspectRatio`, `captions[i]`, `creatorId`, `products`, or `id` when there is no
+ * `clip-id`); invalid `cues` (`invalid-data`) or an ignored attribute (`invalid-attribute`); a cue naming an unknown
+ * product (`invalid-data`); a caption file that could not be loaded (`media-not-found`).
  */
 export class VitrineVideo extends LitElement {
   static override styles = [sharedStyles, statusStyles, videoStyles];
@@ -107,7 +112,7 @@ export class VitrineVideo extends LitElement {
     phase: { state: true },
   };
 
-  /** URL of a clip file: `{id, src, poster?, aspectRatio?, creatorId?, captions?, cues?, products?}`. */
+  /** URL of a clip file: `{id, src, poster?, aspectRatio?, creatorId?, captions?, cues?, products?}` (`id` may be left to `clip-id`). */
   clip?: string;
   /** The video: an HLS playlist (`.m3u8`) or a progressive file (MP4). Overrides the clip file's. */
   src?: string;
@@ -115,13 +120,13 @@ export class VitrineVideo extends LitElement {
   poster?: string;
   /** Width to height: `16:9` (default), `9:16`, `1.78`. Reserves the box before the clip file loads (16:9 without it). Overrides the clip file's. */
   aspectRatio?: string;
-  /** Reported as `clip_id`. Overrides the clip file's `id`. */
+  /** Reported as `clip_id`. Overrides the clip file's `id`, or stands in for a missing one. */
   clipId?: string;
   /** Reported as `creator_id`. Overrides the clip file's `creatorId`. */
   creatorId?: string;
   /** Inline product data (an array or a feed object), validated like a feed; every product belongs to the clip. */
   products?: unknown;
-  /** Any product source: the products the cues name are taken from it. Wins over `products`. */
+  /** Any product source: the products the cues name are taken from it, validated like a feed's. Wins over `products`. */
   source?: ProductSource;
   /** Product cues `[{productId, start, end, x?, y?, label?}]` (seconds; x/y in % of the picture). Override the clip file's. */
   cues?: unknown;
@@ -228,7 +233,10 @@ export class VitrineVideo extends LitElement {
               crossorigin=${ifDefined(crossOrigin ? 'anonymous' : undefined)}
               @click=${this.#togglePlay}
             >
-              ${captions.map((track) => html`<track kind="captions" src=${track.src} srclang=${track.lang} label=${track.label} />`)}
+              ${captions.map(
+                (track) =>
+                  html`<track kind="captions" src=${track.src} srclang=${track.lang} label=${track.label} @error=${() => this.#model.captionsFailed(track)} />`,
+              )}
             </video>`
           : nothing}
         ${player?.renderPicture()}
@@ -295,6 +303,8 @@ export class VitrineVideo extends LitElement {
     const video = this.#video;
     if (!video || this.phase !== 'active') return;
     if (this.#moveFocusOn) this.renderRoot.querySelector<HTMLElement>('.frame')?.focus();
+    // Caption files load now (hidden: we draw the captions), so one that fails takes its button away unpressed.
+    for (const track of video.textTracks) track.mode = 'hidden';
     const playing = this.#engine.start(video, src, muted);
     await Promise.race([playing, new Promise((resolve) => setTimeout(resolve, CONTROLS_AT_THE_LATEST_MS))]);
     void this.#attachPlayer(player, video);

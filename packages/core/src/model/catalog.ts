@@ -22,27 +22,28 @@ export interface ProductList {
 
 /**
  * Reads a catalog feed: either `{id?, brand?, title?, products: [...]}` or a bare array of products.
- * Bad products are skipped and reported as issues; only a feed with no product list at all is fatal.
+ * Bad products and bad optional fields are skipped and reported as issues; only a feed with no product list is fatal.
  */
 export function readCatalogFeed(value: Json, base?: string): ProductList {
-  let rawProducts: unknown;
+  let rawProducts: unknown = value;
   const catalog: CatalogInfo = {};
-  if (Array.isArray(value)) {
-    rawProducts = value;
-  } else {
+  const issues: DataIssue[] = [];
+  if (!Array.isArray(value)) {
     const input = readFeedObject(value);
     rawProducts = input.products;
-    const id = readOptionalText(input.id, 'id', 200);
-    const brand = readOptionalText(input.brand, 'brand', 200);
-    const title = readOptionalText(input.title, 'title', 300);
-    if (id !== undefined) catalog.id = id;
-    if (brand !== undefined) catalog.brand = brand;
-    if (title !== undefined) catalog.title = title;
+    for (const [field, maxLength] of [['id', 200], ['brand', 200], ['title', 300]] as const) {
+      collect(issues, field, () => {
+        const text = readOptionalText(input[field], field, maxLength);
+        if (text) catalog[field] = text;
+      });
+    }
   }
   if (!Array.isArray(rawProducts)) {
     throw new VitrineError('source-invalid-feed', 'products: expected an array of products', { path: 'products' });
   }
-  return { catalog, ...readProducts(rawProducts, 'products', base) };
+  const read = readProducts(rawProducts, 'products', base);
+  read.issues.push(...issues);
+  return { catalog, ...read };
 }
 
 export function readProducts(values: unknown[], path: string, base?: string): Omit<ProductList, 'catalog'> {
@@ -51,20 +52,24 @@ export function readProducts(values: unknown[], path: string, base?: string): Om
   const seen = new Set<string>();
   values.forEach((value, index) => {
     const itemPath = `${path}[${index}]`;
-    try {
+    collect(issues, itemPath, () => {
       const product = readProduct(value, itemPath, base);
-      if (seen.has(product.id)) {
-        issues.push({ path: `${itemPath}.id`, message: `${itemPath}.id: duplicate product id "${product.id}"` });
-        return;
-      }
+      if (seen.has(product.id)) throw new VitrineError('invalid-data', `${itemPath}.id: duplicate product id "${product.id}"`, { path: `${itemPath}.id` });
       seen.add(product.id);
       products.push(product);
-    } catch (error) {
-      if (!isVitrineError(error)) throw error;
-      issues.push({ path: error.path ?? itemPath, message: error.message });
-    }
+    });
   });
   return { products, issues };
+}
+
+/** Runs `read`; a validation error it throws becomes an issue, so the rest of the feed still renders. */
+function collect(issues: DataIssue[], path: string, read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    if (!isVitrineError(error)) throw error;
+    issues.push({ path: error.path ?? path, message: error.message });
+  }
 }
 
 function readFeedObject(value: Json) {

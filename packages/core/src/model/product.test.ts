@@ -50,6 +50,17 @@ describe('readCatalogFeed', () => {
     expect(list.catalog).to.deep.equal({ title: 'Summer' });
   });
 
+  it('skips a bad id, brand or title of the feed and names it, keeping every product', () => {
+    const list = readCatalogFeed({ id: 42, brand: 'Northwind', title: 'x'.repeat(301), products: [rawProduct({ id: 'a' })] });
+    expect(list.products.map((p) => p.id)).to.deep.equal(['a']);
+    expect(list.catalog).to.deep.equal({ brand: 'Northwind' });
+    expect(list.issues).to.deep.equal([
+      { path: 'id', message: 'id: expected a string' },
+      { path: 'title', message: 'title: expected at most 300 characters' },
+    ]);
+    expect(readCatalogFeed({ brand: { name: 'Northwind' }, title: 'Summer', products: [] }).issues.map((i) => i.path)).to.deep.equal(['brand']);
+  });
+
   it('accepts a bare array and rejects a feed without products', () => {
     expect(readCatalogFeed([rawProduct()]).products).to.have.length(1);
     const error = (() => {

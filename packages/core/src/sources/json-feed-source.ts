@@ -8,6 +8,9 @@ import { applyQuery, pickProducts, type ProductQuery, type ProductSource, type S
  * a failed fetch is not cached, so `retry` (a new query) fetches again.
  */
 export class JsonFeedSource implements ProductSource {
+  /** How long a feed may take to arrive in full before it fails as unreachable; tests shorten it. */
+  static timeoutMs = 15_000;
+
   readonly url: string;
   private feed: Promise<ProductList> | undefined;
   private request: { controller: AbortController; waiters: number; settled: boolean } | undefined;
@@ -37,6 +40,8 @@ export class JsonFeedSource implements ProductSource {
     if (!this.feed) {
       const request = { controller: new AbortController(), waiters: 0, settled: false };
       const feed = fetchFeed(this.url, request.controller.signal);
+      // A server that never answers fails like one that cannot be reached; aborting a settled fetch does nothing.
+      setTimeout(() => request.controller.abort(unreachable(this.url)), JsonFeedSource.timeoutMs);
       this.feed = feed;
       this.request = request;
       feed.then(
@@ -65,20 +70,23 @@ export class JsonFeedSource implements ProductSource {
   }
 }
 
+const unreachable = (url: string, cause?: unknown) => new VitrineError('source-unreachable', `could not reach the product feed at ${url}`, { cause });
+
 async function fetchFeed(url: string, signal: AbortSignal): Promise<ProductList> {
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    text = await response.text();
   } catch (cause) {
-    if (signal.aborted) throw cause;
-    throw new VitrineError('source-unreachable', `could not reach the product feed at ${url}`, { cause });
+    throw signal.aborted ? signal.reason : unreachable(url, cause);
   }
   if (!response.ok) {
     throw new VitrineError('source-http-status', `the product feed at ${url} answered ${response.status}`);
   }
   let data: unknown;
   try {
-    data = JSON.parse(await response.text());
+    data = JSON.parse(text);
   } catch (cause) {
     throw new VitrineError('source-not-json', `the product feed at ${url} is not valid JSON`, { cause });
   }

@@ -27,8 +27,9 @@ export interface ProductSource {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
+/** Accents and invisible format characters (zero-width spaces, soft hyphens) do not count in a search. */
 function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+  return text.normalize('NFD').replace(/[\p{Diacritic}\p{Cf}]/gu, '').toLocaleLowerCase();
 }
 
 /** Search, filter, sort and page a product list; shared by every source that holds its products in memory. */

@@ -37,6 +37,12 @@ describe('JsonFeedSource', () => {
     expect((await source.list({ search: 'creatif' })).products.map((p) => p.id)).to.deep.equal(['b']);
   });
 
+  it('searches past zero-width characters and soft hyphens in titles and in the search', async () => {
+    const source = new InlineSource([rawProduct({ id: 'a', title: 'Li\u200Bnen shirt' }), rawProduct({ id: 'b', title: 'Lin\u00ADen trousers' }), rawProduct({ id: 'c', title: 'Wool coat' })]);
+    expect((await source.list({ search: 'linen' })).products.map((p) => p.id)).to.deep.equal(['a', 'b']);
+    expect((await source.list({ search: 'lin\uFEFFen' })).products.map((p) => p.id)).to.deep.equal(['a', 'b']);
+  });
+
   it('gives a typed error for a feed that 404s, is not JSON, or cannot be reached', async () => {
     worker.use(
       http.get('https://feeds.example/missing.json', () => new HttpResponse('not found', { status: 404 })),

@@ -1,10 +1,11 @@
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Product } from '@vitrine/core';
+import { VitrineError, type Product } from '@vitrine/core';
 import { cardExportParts } from '../internal/constants.js';
 import { formatCount } from '../internal/format.js';
 import { LocalizeController } from '../internal/i18n.js';
+import { reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import '../product-card/product-card.js';
@@ -50,6 +51,8 @@ const chevronNext = svg`<path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="cu
  *
  * @fires {ProductClickRequestDetail} vitrine-product-click-request - From a card; cancelable.
  * @fires {TrackDetail} vitrine-track - `Product Clicked` and `Product Viewed` from the cards.
+ * @fires {ErrorDetail} vitrine-error - Fatal `invalid-data` (`path` `products`) when `products` is not an array; the
+ * carousel then shows no cards and keeps its height, as it does with no products.
  */
 export class VitrineCarousel extends LitElement {
   static override styles = [sharedStyles, carouselStyles];
@@ -68,7 +71,7 @@ export class VitrineCarousel extends LitElement {
     atEnd: { state: true },
   };
 
-  /** The products to show (rich data: a property). */
+  /** The products to show (rich data: a property). Without any, the row stays empty at its full height. */
   products: Product[] = [];
 
   /** The carousel's accessible name; "Products" (localized) by default. */
@@ -129,7 +132,10 @@ export class VitrineCarousel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('products')) {
-      if (!Array.isArray(this.products)) this.products = [];
+      if (!Array.isArray(this.products)) {
+        reportError(this, new VitrineError('invalid-data', 'products: expected an array of products', { path: 'products' }));
+        this.products = [];
+      }
       this.#viewedProducts = new Set();
       this.activeIndex = 0;
       this.windowStart = 0;
@@ -189,6 +195,7 @@ export class VitrineCarousel extends LitElement {
                 ? html`<div class="spacer" aria-hidden="true" data-size=${segment.size}></div>`
                 : this.#renderItem(segment.index),
           )}
+          ${this.products.length ? nothing : html`<vitrine-product-card class="reserve" skeleton aria-hidden="true"></vitrine-product-card>`}
         </div>
         ${this.#renderNavButton(1, hideButtons)}
       </div>

@@ -42,6 +42,11 @@ export const carouselStyles = css`
     flex: none;
   }
 
+  /* An empty row keeps the height of a card. */
+  .reserve {
+    visibility: hidden;
+  }
+
   .nav {
     position: absolute;
     z-index: 2;

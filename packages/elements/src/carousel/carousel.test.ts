@@ -1,10 +1,12 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { TrackedEvent, type TrackDetail } from '@vitrine/core';
+import { TrackedEvent, type Product, type TrackDetail } from '@vitrine/core';
+import type { ErrorDetail } from '../internal/report-error.js';
 import type { VitrineProductCard } from '../product-card/product-card.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { captureConsole } from '../test/console.js';
 import { nextFrames, recordEvents, resetLocalization, tracked } from '../test/events.js';
-import { deepActiveElement, makeProducts } from '../test/products.js';
+import { deepActiveElement, makeProduct, makeProducts } from '../test/products.js';
 import './carousel.js';
 import type { VitrineCarousel } from './carousel.js';
 
@@ -320,6 +322,41 @@ describe('<vitrine-carousel>', () => {
       const viewed = tracked(events.events, TrackedEvent.productViewed).map((detail) => detail.properties.product_id);
       expect(viewed.filter((id) => id === 'p1')).to.have.length(1);
       expect(viewed.filter((id) => id === 'p2')).to.have.length(1);
+    });
+  });
+
+  describe('bad data', () => {
+    it('reports products that are not an array and keeps its height, showing no card', async () => {
+      const log = captureConsole();
+      const errors = recordEvents<ErrorDetail>(document, 'vitrine-error');
+      const carousel = await renderCarousel(3);
+      const heights: number[] = [];
+      for (const products of ['x', {}, null]) {
+        carousel.products = products as unknown as Product[];
+        await settled(carousel);
+        heights.push(carousel.getBoundingClientRect().height);
+        const visible = cards(carousel).filter((card) => getComputedStyle(card).visibility !== 'hidden');
+        expect(visible).to.have.length(0);
+      }
+      errors.stop();
+      log.stop();
+      expect(heights).to.deep.equal([27 * REM, 27 * REM, 27 * REM]);
+      const detail = { code: 'invalid-data', message: 'products: expected an array of products', fatal: true, path: 'products' };
+      expect(errors.events.map((event) => event.detail)).to.deep.equal([detail, detail, detail]);
+      // The same message is logged once per page.
+      expect(log.lines).to.deep.equal(['[vitrine] <vitrine-carousel> invalid-data: products: expected an array of products']);
+    });
+
+    it('links a product with a relative URL, resolved against the page', async () => {
+      const errors = recordEvents<ErrorDetail>(document, 'vitrine-error');
+      const carousel = await renderCarousel(1);
+      carousel.products = [makeProduct({ url: '/p/relative' })];
+      await settled(carousel);
+      await cards(carousel)[0]!.updateComplete;
+      errors.stop();
+      const link = cards(carousel)[0]!.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]')!;
+      expect(link.getAttribute('href')).to.equal(new URL('/p/relative', document.baseURI).href);
+      expect(errors.events).to.have.length(0);
     });
   });
 

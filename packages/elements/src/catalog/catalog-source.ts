@@ -1,4 +1,4 @@
-import { InlineSource, JsonFeedSource, VitrineError, isVitrineError, type DataIssue, type ProductSort, type ProductSource } from '@vitrine/core';
+import { InlineSource, JsonFeedSource, VitrineError, isVitrineError, readCatalogFeed, type DataIssue, type ProductList, type ProductSort, type ProductSource } from '@vitrine/core';
 
 export const SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'title'];
 
@@ -13,8 +13,8 @@ export interface ResolvedSource {
 /** The host's `source` wins over inline `products`, which win over `src`. */
 export function resolveSource(source: ProductSource | undefined, products: unknown, src: string | undefined): ResolvedSource {
   if (source) return { source };
-  if (products !== undefined && products !== null) return { source: new InlineSource(products) };
-  if (src === undefined || src === null || src.trim() === '') return {};
+  if (products != null) return { source: new InlineSource(products) };
+  if (!src?.trim()) return {};
   try {
     const feed = new JsonFeedSource(src);
     return { source: feed, url: feed.url };
@@ -23,11 +23,21 @@ export function resolveSource(source: ProductSource | undefined, products: unkno
   }
 }
 
+/**
+ * A host's source is read like a feed: its bad products become issues beside its own, and an answer without a
+ * product list is a fatal `source-invalid-feed`.
+ */
+export function readHostList(list: Partial<ProductList> | undefined): ProductList {
+  const read = readCatalogFeed({ ...list?.catalog, products: list?.products }, document.baseURI);
+  read.issues.push(...(list?.issues ?? []));
+  return read;
+}
+
 /** Whatever a source rejected with, as the fatal error the catalog reports: nothing could be shown. */
 export function asFatal(error: unknown): VitrineError {
   if (isVitrineError(error)) {
     if (error.fatal) return error;
-    return new VitrineError(error.code, error.message, { fatal: true, ...(error.path === undefined ? {} : { path: error.path }), cause: error });
+    return new VitrineError(error.code, error.message, { path: error.path, cause: error });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new VitrineError('source-unreachable', `the product source failed: ${reason}`, { cause: error });

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { VitrineError, type CatalogInfo, type DataIssue, type Product, type ProductQuery, type ProductSource } from '@vitrine/core';
+import type { CatalogInfo, DataIssue, Product, ProductList, ProductQuery, ProductSource, VitrineError } from '@vitrine/core';
 import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
 import { emit } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
-import { reportError } from '../internal/report-error.js';
+import { reportAttribute, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { statusStyles } from '../styles/status.styles.js';
@@ -12,7 +12,7 @@ import '../carousel/carousel.js';
 import '../product-card/product-card.js';
 import type { VitrineCarousel } from '../carousel/carousel.component.js';
 import { MOST_SKELETON_CARDS, SKELETON_CARDS, headingLevelConverter, headingLevelOf, limitConverter, validLimit } from './catalog-attributes.js';
-import { asFatal, isAbort, issuesError, parseSort, resolveSource, SORTS } from './catalog-source.js';
+import { asFatal, isAbort, issuesError, parseSort, readHostList, resolveSource, SORTS } from './catalog-source.js';
 import { catalogStyles } from './catalog.styles.js';
 import { ListViewController } from './list-view-controller.js';
 
@@ -52,9 +52,11 @@ type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
  * @cssproperty [--vitrine-carousel-padding=0.625rem] - Padding of the carousel and its skeleton.
  *
  * @fires {LoadDetail} vitrine-load - The products are shown (also with zero products).
- * @fires {ErrorDetail} vitrine-error - Fatal: nothing could be loaded (`source-unreachable`, `source-http-status`,
- * `source-not-json`, `source-invalid-feed`, `invalid-attribute`). Non-fatal: some products were skipped
- * (`invalid-data`, naming the first bad field) or an attribute was ignored.
+ * @fires {ErrorDetail} vitrine-error - Fatal: nothing could be loaded (`source-unreachable`, also when the feed
+ * takes over 15 seconds; `source-http-status`, `source-not-json`, `source-invalid-feed`, `invalid-attribute`; or
+ * `invalid-data` when every product is bad). Non-fatal: some products, or the feed's `id`, `brand` or `title`, were
+ * skipped (`invalid-data`, naming the first bad field; once per load, however often it is searched, sorted or
+ * limited), or an attribute value was ignored or corrected (`invalid-attribute`, when it is set, not on every render).
  * @fires {TrackDetail} vitrine-track - `Product List Viewed` once per load when the catalog is first on screen;
  * `Product Clicked` and `Product Viewed` from its cards.
  * @fires {ProductClickRequestDetail} vitrine-product-click-request - From a card; cancelable.
@@ -87,7 +89,7 @@ export class VitrineCatalog extends LitElement {
   /** Inline catalog data, validated like a feed; used instead of `src`. */
   products?: unknown;
 
-  /** Any product source (Google Merchant, Shopify...); used instead of `products` and `src`. */
+  /** Any product source (Google Merchant, Shopify...); used instead of `products` and `src`. What it lists is validated like a feed. */
   source?: ProductSource;
 
   /** `carousel` (default) or `grid`. */
@@ -136,6 +138,8 @@ export class VitrineCatalog extends LitElement {
   );
   #resumeOnConnect = false;
   #focusAfterLoad = false;
+  /** A search, sort or limit queries the same loaded feed, whose issues (the same array) are reported once. */
+  #reportedIssues: DataIssue[] | undefined;
 
   /** Loads again, e.g. after the network came back. */
   retry(): void {
@@ -173,10 +177,15 @@ export class VitrineCatalog extends LitElement {
       this.#feedUrl = resolved.url;
       this.catalog = {};
     }
-    if (changed.has('sort') && this.sort && !parseSort(this.sort)) {
-      this.#warnAttribute(Attribute.sort, `one of ${SORTS.join(', ')}`);
+    if (changed.has('sort') && this.sort && !parseSort(this.sort)) reportAttribute(this, Attribute.sort, `one of ${SORTS.join(', ')}`);
+    if (changed.has('limit') && this.limit != null && !validLimit(this.limit)) reportAttribute(this, Attribute.limit, 'a whole number from 1');
+    if (changed.has('layout') && this.layout && !Object.values(CatalogLayout).includes(this.layout)) {
+      reportAttribute(this, Attribute.layout, 'carousel or grid');
     }
-    if (changed.has('limit') && this.limit != null && !validLimit(this.limit)) this.#warnAttribute(Attribute.limit, 'a whole number from 1');
+    const level = headingLevelOf(this.headingLevel);
+    if (changed.has('headingLevel') && level != this.headingLevel) {
+      reportAttribute(this, Attribute.headingLevel, 'a whole number from 0 to 6', `level ${level} is used`);
+    }
     if (sourceChanged || changed.has('search') || changed.has('sort') || changed.has('limit')) this.#load();
   }
 
@@ -287,13 +296,7 @@ export class VitrineCatalog extends LitElement {
   }
 
   #query(): ProductQuery {
-    const query: ProductQuery = {};
-    const search = this.search?.trim();
-    const sort = parseSort(this.sort);
-    if (search) query.search = search;
-    if (sort) query.sort = sort;
-    if (validLimit(this.limit)) query.limit = this.limit;
-    return query;
+    return { search: this.search?.trim() || undefined, sort: parseSort(this.sort), limit: validLimit(this.limit) ? this.limit : undefined };
   }
 
   /** Never throws and never rejects: every outcome becomes a state, an event and at most one console line. */
@@ -309,31 +312,29 @@ export class VitrineCatalog extends LitElement {
     }
     this.loadState = 'loading';
     const signal = this.#sourceAbort.signal;
-    let listing;
-    try {
-      listing = Promise.resolve(source.list(this.#query(), { signal }));
-    } catch (error) {
-      listing = Promise.reject(error);
-    }
-    listing.then(
-      (list) => {
-        if (sequence === this.#loadSequence) this.#succeed(list.products, list.catalog, list.issues);
-      },
-      (error: unknown) => {
-        if (sequence !== this.#loadSequence || signal.aborted || isAbort(error)) return;
-        this.#fail(asFatal(error));
-      },
-    );
+    // The executor turns a source that throws into a rejection; a host's source is not trusted to return products.
+    new Promise<ProductList>((resolve) => resolve(source.list(this.#query(), { signal })))
+      .then((list) => (source === this.source ? readHostList(list) : list))
+      .then(
+        (list) => {
+          if (sequence === this.#loadSequence) this.#succeed(list.products, list.catalog, list.issues);
+        },
+        (error: unknown) => {
+          if (sequence !== this.#loadSequence || signal.aborted || isAbort(error)) return;
+          this.#fail(asFatal(error));
+        },
+      );
   }
 
   #succeed(products: Product[], catalog: CatalogInfo, issues: DataIssue[]): void {
-    // A feed whose every product is broken is a broken feed, not an empty catalog.
-    if (products.length === 0 && issues.length > 0) return this.#fail(issuesError(issues, true));
+    // A feed whose every product is broken is a broken feed, not an empty catalog; a search may find nothing.
+    if (products.length === 0 && issues.length > 0 && !this.search?.trim()) return this.#fail(issuesError(issues, true));
     this.shown = products;
     this.catalog = catalog;
     this.loadState = products.length > 0 ? 'loaded' : 'empty';
     emit<LoadDetail>(this, VitrineEvent.load, { count: products.length, issues });
-    if (issues.length > 0) reportError(this, issuesError(issues, false));
+    if (issues.length > 0 && issues !== this.#reportedIssues) reportError(this, issuesError(issues, false));
+    this.#reportedIssues = issues;
     this.#listView.check();
     this.#restoreFocus();
   }
@@ -359,9 +360,5 @@ export class VitrineCatalog extends LitElement {
       else if (this.loadState === 'empty') this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
       else this.renderRoot.querySelector<VitrineCarousel | HTMLElement>('vitrine-carousel, vitrine-product-card')?.focus();
     });
-  }
-
-  #warnAttribute(name: string, expected: string): void {
-    reportError(this, new VitrineError('invalid-attribute', `${name}: expected ${expected}; the attribute is ignored`, { path: name, fatal: false }));
   }
 }

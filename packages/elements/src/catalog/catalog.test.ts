@@ -1,12 +1,13 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { TrackedEvent, type ProductSource, type TrackDetail } from '@vitrine/core';
+import { JsonFeedSource, TrackedEvent, type ProductSource, type TrackDetail } from '@vitrine/core';
 import { setLocale } from '../config.js';
 import type { VitrineCarousel } from '../carousel/carousel.js';
 import type { ErrorDetail } from '../internal/report-error.js';
 import type { VitrineProductCard } from '../product-card/product-card.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { captureConsole } from '../test/console.js';
 import { eventQueue, nextFrames, recordEvents, resetLocalization, tracked } from '../test/events.js';
 import { IMAGE_URL, deepActiveElement } from '../test/products.js';
 import './catalog.js';
@@ -71,6 +72,13 @@ function cards(catalog: VitrineCatalog): VitrineProductCard[] {
 
 const cardTitles = (catalog: VitrineCatalog) => cards(catalog).map((card) => card.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim());
 const statusText = (catalog: VitrineCatalog) => root(catalog).querySelector('[role="status"]')!.textContent!.trim();
+const messageText = (catalog: VitrineCatalog) => root(catalog).querySelector('[part="status"]')?.textContent!.replace(/\s+/g, ' ').trim();
+const headingText = (catalog: VitrineCatalog) => root(catalog).querySelector('[part="heading"]')?.textContent;
+
+/** A source of the host's own, answering every query with `answer`. */
+function hostSource(answer: unknown): ProductSource {
+  return { list: async () => answer, get: async () => answer } as unknown as ProductSource;
+}
 
 let loads: ReturnType<typeof eventQueue<LoadDetail>>;
 let errors: ReturnType<typeof eventQueue<ErrorDetail>>;
@@ -390,6 +398,114 @@ describe('<vitrine-catalog>', () => {
       expect(cardTitles(catalog)).to.deep.equal(['Item 1', 'Item 2', 'Item 3']);
     });
 
+    it('says no product matches a search of a partly bad feed, and never shows the error state while typing', async () => {
+      serve('/partial-search.json', { products: [rawProduct(1, { title: 'Linen shirt' }), rawProduct(2, { price: 'free' })] });
+      const log = captureConsole();
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/partial-search.json" search="zzzz"></vitrine-catalog>`);
+      expect((await loaded(catalog)).count).to.equal(0);
+      expect(messageText(catalog)).to.equal('No products match your search.');
+      expect(await failed(catalog)).to.include({ code: 'invalid-data', fatal: false, path: 'products[1].price' });
+      const shown: Array<string | undefined> = [];
+      for (const search of ['l', 'li', 'linx', 'lin']) {
+        catalog.search = search;
+        await loaded(catalog);
+        shown.push(messageText(catalog) ?? cardTitles(catalog).join());
+      }
+      log.stop();
+      expect(shown).to.deep.equal(['Linen shirt', 'Linen shirt', 'No products match your search.', 'Linen shirt']);
+      expect(root(catalog).querySelector('[role="alert"]')).to.equal(null);
+      expect(errors.pending).to.equal(0);
+      expect(log.lines).to.have.length(1);
+    });
+
+    it('reports a partly bad feed once, however often it is searched, sorted or limited', async () => {
+      serve('/report-once.json', { products: [rawProduct(1), rawProduct(2), rawProduct(3, { url: 'ftp://shop.example/p/3' })] });
+      const log = captureConsole();
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/report-once.json"></vitrine-catalog>`);
+      await loaded(catalog);
+      catalog.search = 'item';
+      await loaded(catalog);
+      catalog.sort = 'price-desc';
+      await loaded(catalog);
+      catalog.limit = 1;
+      await loaded(catalog);
+      await aTimeout(50);
+      log.stop();
+      expect(cardTitles(catalog)).to.deep.equal(['Item 2']);
+      expect(await failed(catalog)).to.deep.equal({ code: 'invalid-data', message: 'products[2].url: expected an http(s) URL', fatal: false, path: 'products[2].url' });
+      expect(errors.pending).to.equal(0);
+      expect(log.lines).to.have.length(1);
+    });
+
+    it('skips a bad id or title of the feed, names it, and shows every product', async () => {
+      serve('/bad-fields.json', { id: 42, title: { en: 'Summer' }, products: [rawProduct(1), rawProduct(2)] });
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/bad-fields.json"></vitrine-catalog>`);
+      const detail = await loaded(catalog);
+      expect(detail.count).to.equal(2);
+      expect(detail.issues.map((issue) => issue.path)).to.deep.equal(['id', 'title']);
+      expect(await failed(catalog)).to.deep.equal({ code: 'invalid-data', message: 'id: expected a string (and 1 more)', fatal: false, path: 'id' });
+      expect(cardTitles(catalog)).to.deep.equal(['Item 1', 'Item 2']);
+      expect(headingText(catalog)).to.equal(undefined);
+      expect(cards(catalog)[0]!.listId).to.equal(`${FEEDS}/bad-fields.json`);
+    });
+
+    it('fails like an unreachable feed when the feed never answers', async () => {
+      const defaultTimeout = JsonFeedSource.timeoutMs;
+      JsonFeedSource.timeoutMs = 300;
+      try {
+        worker.use(http.get(`${FEEDS}/hang.json`, () => new Promise<never>(() => {})));
+        const log = captureConsole();
+        const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/hang.json"></vitrine-catalog>`);
+        await aTimeout(100);
+        expect(statusText(catalog)).to.equal('Loading products…');
+        const error = await failed(catalog);
+        log.stop();
+        expect(error).to.deep.equal({ code: 'source-unreachable', message: `could not reach the product feed at ${FEEDS}/hang.json`, fatal: true });
+        expect(root(catalog).querySelector('[role="alert"]')!.textContent).to.equal('Products could not be loaded.');
+        expect(catalog.getBoundingClientRect().height).to.equal(29.25 * REM);
+        expect(log.lines).to.have.length(1);
+      } finally {
+        JsonFeedSource.timeoutMs = defaultTimeout;
+      }
+    });
+
+    it('reads what a custom source lists like a feed: bad products are skipped and named, nothing throws', async () => {
+      const uncaught: string[] = [];
+      const onError = (event: ErrorEvent) => uncaught.push(event.message);
+      window.addEventListener('error', onError);
+      const tracks = recordEvents<TrackDetail>(document, 'vitrine-track');
+      const source = hostSource({
+        catalog: { title: 'Host picks' },
+        products: [rawProduct(1, { url: '/p/1' }), { id: 'x', title: 'No price', url: 'javascript:alert(1)' }],
+        issues: [{ path: 'items[7]', message: 'items[7]: no price in the merchant feed' }],
+      });
+      const catalog = await renderCatalog(html`<vitrine-catalog .source=${source}></vitrine-catalog>`);
+      const detail = await loaded(catalog);
+      await waitUntil(() => tracked(tracks.events, TrackedEvent.productListViewed).length === 1, 'Product List Viewed never came');
+      await aTimeout(50);
+      tracks.stop();
+      window.removeEventListener('error', onError);
+      expect(detail.count).to.equal(1);
+      expect(detail.issues.map((issue) => issue.path)).to.deep.equal(['products[1].price', 'items[7]']);
+      expect(await failed(catalog)).to.include({ code: 'invalid-data', fatal: false, path: 'products[1].price' });
+      expect(headingText(catalog)).to.equal('Host picks');
+      expect(cardTitles(catalog)).to.deep.equal(['Item 1']);
+      expect(cards(catalog)[0]!.shadowRoot!.querySelector('a')!.href).to.equal(new URL('/p/1', document.baseURI).href);
+      expect(uncaught).to.deep.equal([]);
+    });
+
+    it('shows the error state when a custom source lists no products array', async () => {
+      const catalog = await renderCatalog(html`<vitrine-catalog .source=${hostSource({})}></vitrine-catalog>`);
+      expect(await failed(catalog)).to.deep.equal({
+        code: 'source-invalid-feed',
+        message: 'products: expected an array of products',
+        fatal: true,
+        path: 'products',
+      });
+      expect(statusText(catalog)).to.equal('');
+      expect(root(catalog).querySelector('[role="alert"]')!.textContent).to.equal('Products could not be loaded.');
+    });
+
     it('never throws when a custom source throws', async () => {
       const source = {
         list: () => {
@@ -400,6 +516,39 @@ describe('<vitrine-catalog>', () => {
       const catalog = await renderCatalog(html`<vitrine-catalog .source=${source}></vitrine-catalog>`);
       expect(await failed(catalog)).to.deep.equal({ code: 'source-unreachable', message: 'the product source failed: boom', fatal: true });
       expect(root(catalog).querySelector('[role="alert"]')).to.not.equal(null);
+    });
+  });
+
+  describe('attributes', () => {
+    it('reports a layout or heading-level it cannot use, once per value, and keeps its fallback', async () => {
+      serve('/attributes.json', feed(2));
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/attributes.json" layout="list" heading-level="abc"></vitrine-catalog>`);
+      await loaded(catalog);
+      const looks = () => [carousel(catalog) ? 'carousel' : 'grid', root(catalog).querySelector('[part="heading"]')!.getAttribute('aria-level')];
+      const seen = [looks()];
+      for (const [name, value] of [['layout', 'GRID'], ['heading-level', '9'], ['heading-level', '-1']] as const) {
+        catalog.setAttribute(name, value);
+        await catalog.updateComplete;
+        seen.push(looks());
+      }
+      catalog.search = 'item';
+      await loaded(catalog);
+      expect(seen).to.deep.equal([
+        ['carousel', '2'],
+        ['carousel', '2'],
+        ['carousel', '6'],
+        ['carousel', '1'],
+      ]);
+      const reported = [];
+      while (errors.pending > 0) reported.push(await failed(catalog));
+      const invalid = (path: string, message: string) => ({ code: 'invalid-attribute', message, fatal: false, path });
+      expect(reported).to.deep.equal([
+        invalid('layout', 'layout: expected carousel or grid; the attribute is ignored'),
+        invalid('heading-level', 'heading-level: expected a whole number from 0 to 6; level 2 is used'),
+        invalid('layout', 'layout: expected carousel or grid; the attribute is ignored'),
+        invalid('heading-level', 'heading-level: expected a whole number from 0 to 6; level 6 is used'),
+        invalid('heading-level', 'heading-level: expected a whole number from 0 to 6; level 1 is used'),
+      ]);
     });
   });
 

@@ -1,4 +1,4 @@
-import { logOnce, type VitrineError } from '@vitrine/core';
+import { VitrineError, logOnce } from '@vitrine/core';
 import { VitrineEvent } from './constants.js';
 import { emit } from './events.js';
 
@@ -15,4 +15,9 @@ export function reportError(element: HTMLElement, error: VitrineError): void {
   if (error.path !== undefined) detail.path = error.path;
   emit<ErrorDetail>(element, VitrineEvent.error, detail);
   logOnce(error.fatal ? 'error' : 'warn', `<${element.localName}> ${error.code}: ${error.message}`);
+}
+
+/** An attribute value the element cannot use: a non-fatal report, and the element carries on as `fallback` says. */
+export function reportAttribute(element: HTMLElement, name: string, expected: string, fallback = 'the attribute is ignored'): void {
+  reportError(element, new VitrineError('invalid-attribute', `${name}: expected ${expected}; ${fallback}`, { path: name, fatal: false }));
 }

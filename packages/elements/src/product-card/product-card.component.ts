@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { TrackedEvent, VitrineError, productProperties, readProduct, toSafeUrl, type Availability, type Product } from '@vitrine/core';
-import { VitrineEvent } from '../internal/constants.js';
+import { Attribute, VitrineEvent } from '../internal/constants.js';
 import { emit, emitTrack } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
 import { formatPrice } from '../internal/format.js';
-import { reportError } from '../internal/report-error.js';
+import { reportAttribute, reportError } from '../internal/report-error.js';
 import type { StringKey, Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStyles } from './product-card.styles.js';
@@ -71,8 +71,9 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  * @fires {TrackDetail} vitrine-track - `Product Clicked` on every click (before navigation) and `Product Viewed`
  * once the card was at least half visible for one second.
  * @fires {ErrorDetail} vitrine-error - Non-fatal `invalid-data` when a product handed in directly has a URL that is
- * not http(s) (the card then renders without a link and without a call to action), or lacks a field a feed's
- * product needs, named by `path` such as `product.price` (the card then stays a placeholder).
+ * not http(s) (the card then renders without a link and without a call to action; a relative URL resolves against
+ * the page), or is not an object or lacks a field a feed's product needs, named by `path` such as `product.price`
+ * (the card then stays a placeholder). Non-fatal `invalid-attribute` when `position` is not a whole number from 1.
  */
 export class VitrineProductCard extends LitElement {
   static override styles = [sharedStyles, productCardStyles];
@@ -138,7 +139,11 @@ export class VitrineProductCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('product')) this.#shown = this.product && this.#readable(this.product);
+    if (changed.has('product')) this.#shown = this.product == null ? undefined : this.#readable(this.product);
+    const position = this.position;
+    if (changed.has('position') && position != null && !(position > 0 && position % 1 == 0)) {
+      reportAttribute(this, Attribute.position, 'a whole number from 1');
+    }
     if ((changed.has('product') || changed.has('skeleton')) && this.isConnected) {
       this.#stopObservingVisibility();
       this.#observeVisibility();
@@ -265,12 +270,15 @@ export class VitrineProductCard extends LitElement {
    * card without one, reported, and shown otherwise.
    */
   #readable(product: Product): Product | undefined {
+    // Relative URLs resolve against the page, as they do in a catalog's inline products.
+    const base = document.baseURI;
     try {
-      const read = readProduct({ ...product, url: CHECKED_LATER } as unknown as Parameters<typeof readProduct>[0], 'product', location.href);
-      if (toSafeUrl(product.url) === undefined) {
+      const read = readProduct(product instanceof Object ? { ...product, url: CHECKED_LATER } : product, 'product', base);
+      const url = toSafeUrl(product.url, base);
+      if (url === undefined) {
         reportError(this, new VitrineError('invalid-data', `product "${read.id}" url: expected an http(s) URL`, { path: 'product.url', fatal: false }));
       }
-      return { ...read, url: product.url };
+      return { ...read, url: url ?? '' };
     } catch (error) {
       reportError(this, error as VitrineError);
       return undefined;

@@ -4,6 +4,7 @@ import { TrackedEvent, type Product, type TrackDetail } from '@vitrine/core';
 import { setLocale, setStrings } from '../config.js';
 import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { captureConsole } from '../test/console.js';
 import { recordEvents, resetLocalization, tracked } from '../test/events.js';
 import { IMAGE_URL, makeProduct } from '../test/products.js';
 import './product-card.js';
@@ -411,6 +412,53 @@ describe('<vitrine-product-card>', () => {
       expect(part(card, 'title')).to.equal(null);
       expect(errors).to.deep.equal([]);
       card.remove();
+    });
+
+    it('with a relative URL links to it, resolved against the page, without an error', async () => {
+      const errors = recordEvents<ErrorDetail>(document, 'vitrine-error');
+      const card = await renderCard(makeProduct({ url: '/p/relative' }));
+      errors.stop();
+      expect((part(card, 'link') as HTMLAnchorElement).getAttribute('href')).to.equal(new URL('/p/relative', document.baseURI).href);
+      expect(text(card, 'cta')).to.equal('View product');
+      expect(errors.events).to.have.length(0);
+    });
+
+    it('that is not an object is reported with one console line, and stays a placeholder', async () => {
+      const log = captureConsole();
+      const card = document.createElement('vitrine-product-card');
+      card.product = 0 as unknown as Product;
+      setTimeout(() => document.body.append(card));
+      const error = (await oneEvent(card, 'vitrine-error')) as CustomEvent<ErrorDetail>;
+      await card.updateComplete;
+      log.stop();
+      expect(error.detail).to.deep.equal({ code: 'invalid-data', message: 'product: expected an object', fatal: false, path: 'product' });
+      expect(part(card, 'title')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+      expect(log.lines).to.deep.equal(['[vitrine] <vitrine-product-card> invalid-data: product: expected an object']);
+      card.remove();
+    });
+  });
+
+  describe('attributes', () => {
+    it('reports a position that is not a whole number from 1, once, however often the card renders', async () => {
+      const log = captureConsole();
+      const errors = recordEvents<ErrorDetail>(document, 'vitrine-error');
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+        <vitrine-product-card .product=${makeProduct()} position="abc"></vitrine-product-card>
+      </div>`);
+      const card = wrapper.querySelector('vitrine-product-card')!;
+      await card.updateComplete;
+      card.product = makeProduct({ title: 'Linen shirt' });
+      await card.updateComplete;
+      card.listId = 'summer';
+      await card.updateComplete;
+      errors.stop();
+      log.stop();
+      expect(text(card, 'title')).to.equal('Linen shirt');
+      expect(errors.events.map((event) => event.detail)).to.deep.equal([
+        { code: 'invalid-attribute', message: 'position: expected a whole number from 1; the attribute is ignored', fatal: false, path: 'position' },
+      ]);
+      expect(log.lines).to.have.length(1);
     });
   });
 

@@ -29,6 +29,34 @@ function minifyCssLiterals() {
 }
 
 /**
+ * html`` and svg`` templates are kept verbatim as well: each run of whitespace in their text, mostly indentation,
+ * becomes one space, which HTML renders alike everywhere but in <pre> and <textarea> (no template has either) and
+ * under a `white-space: pre*` style (whose elements take their text from expressions, which are left alone).
+ */
+function collapseHtmlWhitespace() {
+  const templatesIn = (node, found = []) => {
+    if (!node || typeof node.type !== 'string') return found;
+    if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && /^(html|svg)$/.test(node.tag.name)) found.push(...node.quasi.quasis);
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object') templatesIn(child, found);
+    }
+    return found;
+  };
+  return {
+    name: 'collapse-html-whitespace',
+    transform(code, id) {
+      if (!/packages[\\/]elements[\\/]/.test(id) || !/\b(html|svg)\s*`/.test(code)) return null;
+      let result = code;
+      // From the end, so the offsets of the text still to edit stay right.
+      for (const text of templatesIn(this.parse(code)).sort((a, b) => b.start - a.start)) {
+        result = result.slice(0, text.start) + code.slice(text.start, text.end).replace(/\s+/g, ' ') + result.slice(text.end);
+      }
+      return { code: result, map: null };
+    },
+  };
+}
+
+/**
  * npm marks a package's bin executable when it installs it, but inside this workspace the bin is built after
  * `npm install` linked it: without the mode, `npx vitrine-collector` is refused.
  */
@@ -79,7 +107,8 @@ function onwarn(warning, warn) {
 function elementChunk(id) {
   const path = id.split('\\').join('/');
   if (/\/elements\/dist\/product-card\//.test(path)) return 'vitrine-product-card';
-  if (/\/elements\/dist\/(carousel\/|catalog\/(?!catalog\.js$))/.test(path)) return 'vitrine-catalog';
+  // The carousel's metrics are styles only the catalog and the carousel use: a video page need not load them.
+  if (/\/elements\/dist\/(carousel\/|catalog\/(?!catalog\.js$)|styles\/carousel-metrics\.js$)/.test(path)) return 'vitrine-catalog';
   // The clip model is the video's alone, but core's index imports it: named here, or the shared file would take it.
   if (/\/elements\/dist\/video\/video\.component\.js$|\/core\/dist\/model\/clip\.js$/.test(path)) return 'vitrine-video';
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|nanostores)\//.test(path)) return 'shared';
@@ -108,7 +137,7 @@ export default [
       'vitrine-product-card': 'packages/embed/src/chunks/vitrine-product-card.ts',
       'vitrine-video': 'packages/embed/src/chunks/vitrine-video.ts',
     },
-    plugins: [nodeResolve({ browser: true }), production, minifyCssLiterals(), typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false, outDir: 'packages/embed/dist/chunks' }), minify],
+    plugins: [nodeResolve({ browser: true }), production, minifyCssLiterals(), collapseHtmlWhitespace(), typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false, outDir: 'packages/embed/dist/chunks' }), minify],
     output: { dir: 'packages/embed/dist/chunks', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true, manualChunks: elementChunk },
     onwarn,
   },

@@ -1,6 +1,5 @@
 import { toSafeUrl, type VitrineError } from '@vitrine/core';
 import { playNatively } from './element-engine.js';
-import { playWithHls } from './hls-engine.js';
 import { mediaError, safely } from './media-errors.js';
 
 export type EngineKind = 'hls.js' | 'native' | 'progressive';
@@ -61,8 +60,9 @@ async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: 
   // Without MediaSource hls.js cannot run: skip its download (older iOS plays HLS natively).
   if (hasMediaSource()) {
     let Hls: typeof import('hls.js').default;
+    let playWithHls: typeof import('./hls-engine.js').playWithHls;
     try {
-      ({ default: Hls } = await loadHls());
+      [{ default: Hls }, { playWithHls }] = await loadHls();
     } catch (error) {
       if (!superseded()) safely('onFatalError', () => callbacks.onFatalError(mediaError('media-network', 'the HLS player could not be downloaded', error)));
       return idleEngine('hls.js');
@@ -76,9 +76,12 @@ async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: 
   return idleEngine('native');
 }
 
-/** The only place hls.js is imported: the build makes it a chunk, fetched when a stream is about to play. */
-function loadHls(): Promise<typeof import('hls.js')> {
-  return import('hls.js');
+/**
+ * The only place hls.js is imported, with our wiring of it: the build makes them chunks, fetched together when a stream
+ * is about to play, so a video before play carries neither.
+ */
+function loadHls(): Promise<[typeof import('hls.js'), typeof import('./hls-engine.js')]> {
+  return Promise.all([import('hls.js'), import('./hls-engine.js')]);
 }
 
 /**

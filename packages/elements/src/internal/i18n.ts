@@ -1,7 +1,6 @@
 import { atom, map } from 'nanostores';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { VitrineError } from '@vitrine/core';
-import { reportError } from './report-error.js';
+import { reportAttribute } from './report-error.js';
 import { builtInStrings, type StringKey, type StringTable, type Strings } from './strings.js';
 
 /** The page-wide locale chosen by the host (`data-locale`, `Vitrine.setLocale`); empty means "follow the page". */
@@ -116,8 +115,7 @@ export class LocalizeController implements ReactiveController {
     const value = localeProperty(this.host) ?? this.host.getAttribute('locale');
     if (!value || canonicalLocale(value) || value === this.#badLocale) return;
     this.#badLocale = value;
-    const message = `locale: expected a language tag such as de or en-GB, got "${value}"; the page's language is used`;
-    reportError(this.host, new VitrineError('invalid-attribute', message, { path: 'locale', fatal: false }));
+    reportAttribute(this.host, 'locale', `a language tag such as de or en-GB, got "${value}"`, "the page's language is used");
   }
 
   hostConnected(): void {

@@ -14,7 +14,7 @@ import {
 } from '@vitrine/core';
 import type { PropertyValues } from 'lit';
 import { Attribute } from '../internal/constants.js';
-import { reportError } from '../internal/report-error.js';
+import { reportAttribute, reportError } from '../internal/report-error.js';
 import type { DateRangeCue } from '../media/engine.js';
 import {
   asFatal,
@@ -286,6 +286,6 @@ export class ClipModel {
   }
 
   #warn(name: string, expected: string): void {
-    reportError(this.#host, new VitrineError('invalid-attribute', `${name}: expected ${expected}; the attribute is ignored`, { path: name, fatal: false }));
+    reportAttribute(this.#host, name, expected);
   }
 }

@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Product, ProductSource } from '@vitrine/core';
 import { CLIP_TIMEOUT_MS } from './clip-source.js';
-import { holdTimer, watchHostPage, type HostPage } from './test-helpers/host-page.js';
+import { holdTimer, watchHostPageInEachTest, type HostPage } from './test-helpers/host-page.js';
 import { FEED, SNEAKERS_CLIP, SUMMER_CLIP, SUMMER_STREAM, part, renderVideo, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
@@ -32,14 +32,8 @@ function hostSource(answer: unknown): ProductSource {
 const lines = (code: string) => page.logged.filter((line) => line.startsWith(`[vitrine] <vitrine-video> ${code}`));
 
 describe('<vitrine-video> with bad data', () => {
-  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
-  after(() => worker.stop());
-  beforeEach(() => (page = watchHostPage()));
-  afterEach(() => {
-    page.stop();
-    worker.resetHandlers();
-    expect(page.uncaught).to.deep.equal([]);
-  });
+  const currentPage = watchHostPageInEachTest(worker);
+  beforeEach(() => (page = currentPage()));
 
   describe("a host's product source", () => {
     it('is validated like a feed: a bad product is reported by its path, the good ones (without images too) are tags', async () => {

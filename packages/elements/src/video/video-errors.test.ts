@@ -5,7 +5,7 @@ import type { ProductSource } from '@vitrine/core';
 import type { ErrorDetail } from '../internal/report-error.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { deepActiveElement } from '../test/products.js';
-import { watchHostPage, type HostPage } from './test-helpers/host-page.js';
+import { watchHostPageInEachTest, type HostPage } from './test-helpers/host-page.js';
 import { BROKEN_STREAM, SUMMER_CLIP, SUMMER_STREAM, SUMMER_POSTER, part, renderVideo, requested, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
@@ -32,14 +32,8 @@ function expectErrorState(video: VitrineVideo, poster: boolean): void {
 }
 
 describe('<vitrine-video> failures', () => {
-  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
-  after(() => worker.stop());
-  beforeEach(() => (page = watchHostPage()));
-  afterEach(() => {
-    page.stop();
-    worker.resetHandlers();
-    expect(page.uncaught).to.deep.equal([]);
-  });
+  const currentPage = watchHostPageInEachTest(worker);
+  beforeEach(() => (page = currentPage()));
 
   it('a clip file that 404s: error state, clip-unreachable, one [vitrine] line', async () => {
     const video = await renderVideo(html`<vitrine-video clip="/examples/clips/missing.json"></vitrine-video>`);

@@ -1,3 +1,5 @@
+import { expect } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
 import type { ErrorDetail } from '../../internal/report-error.js';
 import { eventQueue } from '../../test/events.js';
 
@@ -55,4 +57,21 @@ export function holdTimer(ms: number): { fire(): void; restore(): void } {
     },
     restore,
   };
+}
+
+/**
+ * Mocha hooks for a suite that mocks the network with `worker` and watches the host page in each test, which must
+ * end with nothing uncaught. Returns the current test's page.
+ */
+export function watchHostPageInEachTest(worker: SetupWorker): () => HostPage {
+  let page: HostPage;
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  after(() => worker.stop());
+  beforeEach(() => (page = watchHostPage()));
+  afterEach(() => {
+    page.stop();
+    worker.resetHandlers();
+    expect(page.uncaught).to.deep.equal([]);
+  });
+  return () => page;
 }

@@ -10,7 +10,8 @@ export { readCatalogFeed, readProducts, type CatalogInfo, type DataIssue, type P
 
 export { applyQuery, type ProductQuery, type ProductSort, type ProductSource, type SourceOptions } from './sources/source.js';
 export { InlineSource } from './sources/inline-source.js';
-export { JsonFeedSource } from './sources/json-feed-source.js';
+export { JsonFeedSource, FETCH_TIMEOUT_MS } from './sources/json-feed-source.js';
+export { readSourceAnswer } from './sources/source-answer.js';
 
 export { Tracker, type TrackerOptions, type TrackerStats } from './tracker/tracker.js';
 export { defaultStorage } from './tracker/store.js';

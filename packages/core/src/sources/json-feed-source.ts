@@ -4,13 +4,16 @@ import { documentBase, toSafeUrl } from '../model/url.js';
 import { applyQuery, pickProducts, type ProductQuery, type ProductSource, type SourceOptions } from './source.js';
 
 /**
+ * How long a JSON document Vitrine fetches (a feed, a clip file) may take to arrive in full: one that has not arrived
+ * by then never will, and the widget says so rather than load forever.
+ */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+/**
  * A catalog published as JSON at a URL. The feed is fetched once and shared by every query;
  * a failed fetch is not cached, so `retry` (a new query) fetches again.
  */
 export class JsonFeedSource implements ProductSource {
-  /** How long a feed may take to arrive in full before it fails as unreachable; tests shorten it. */
-  static timeoutMs = 15_000;
-
   readonly url: string;
   private feed: Promise<ProductList> | undefined;
   private request: { controller: AbortController; waiters: number; settled: boolean } | undefined;
@@ -41,7 +44,7 @@ export class JsonFeedSource implements ProductSource {
       const request = { controller: new AbortController(), waiters: 0, settled: false };
       const feed = fetchFeed(this.url, request.controller.signal);
       // A server that never answers fails like one that cannot be reached; aborting a settled fetch does nothing.
-      setTimeout(() => request.controller.abort(unreachable(this.url)), JsonFeedSource.timeoutMs);
+      setTimeout(() => request.controller.abort(unreachable(this.url)), FETCH_TIMEOUT_MS);
       this.feed = feed;
       this.request = request;
       feed.then(

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { InlineSource, JsonFeedSource, VitrineError } from '@vitrine/core';
+import { InlineSource, JsonFeedSource, VitrineError, readSourceAnswer } from '@vitrine/core';
 import { rawFeed, rawProduct } from '../test-helpers/products.js';
 
 const worker = setupWorker();
@@ -113,4 +113,36 @@ describe('JsonFeedSource request lifetime', () => {
       window.fetch = original;
     }
   });
+});
+
+describe("readSourceAnswer (what a host's own source answered)", () => {
+  it('keeps the good products, then lists the issues the source reported before its own bad products and fields', () => {
+    const answer = {
+      catalog: { title: 'Host picks', brand: 42 },
+      products: [rawProduct({ id: 'a', url: '/p/a' }), rawProduct({ id: 'b', url: 'javascript:alert(1)' })],
+      issues: [{ path: 'items[7]', message: 'items[7]: no price' }, 'not an issue', null],
+    };
+    const list = readSourceAnswer(answer, 'https://shop.example/sale/');
+    expect(list.products.map((p) => [p.id, p.url])).to.deep.equal([['a', 'https://shop.example/p/a']]);
+    expect(list.catalog).to.deep.equal({ title: 'Host picks' });
+    expect(list.issues.map((issue) => issue.path)).to.deep.equal(['items[7]', 'products[1].url', 'brand']);
+  });
+
+  for (const [what, answer] of [
+    ['nothing', undefined],
+    ['a string', 'products'],
+    ['an object without products', { catalog: {} }],
+    ['products that are not a list', { products: { a: 1 } }],
+  ] as const) {
+    it(`throws source-invalid-feed, naming products, for ${what}`, () => {
+      let thrown: unknown;
+      try {
+        readSourceAnswer(answer);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).to.be.instanceOf(VitrineError);
+      expect(thrown).to.include({ code: 'source-invalid-feed', path: 'products', message: 'products: expected an array of products' });
+    });
+  }
 });

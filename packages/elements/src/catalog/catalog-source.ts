@@ -1,4 +1,4 @@
-import { InlineSource, JsonFeedSource, VitrineError, isVitrineError, readCatalogFeed, type DataIssue, type ProductList, type ProductSort, type ProductSource } from '@vitrine/core';
+import { InlineSource, JsonFeedSource, VitrineError, isVitrineError, type DataIssue, type ProductSort, type ProductSource } from '@vitrine/core';
 
 export const SORTS: readonly ProductSort[] = ['featured', 'price-asc', 'price-desc', 'title'];
 
@@ -21,16 +21,6 @@ export function resolveSource(source: ProductSource | undefined, products: unkno
   } catch (error) {
     return { error: asFatal(error) };
   }
-}
-
-/**
- * A host's source is read like a feed: its bad products become issues beside its own, and an answer without a
- * product list is a fatal `source-invalid-feed`.
- */
-export function readHostList(list: Partial<ProductList> | undefined): ProductList {
-  const read = readCatalogFeed({ ...list?.catalog, products: list?.products }, document.baseURI);
-  read.issues.push(...(list?.issues ?? []));
-  return read;
 }
 
 /** Whatever a source rejected with, as the fatal error the catalog reports: nothing could be shown. */

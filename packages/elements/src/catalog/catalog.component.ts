@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CatalogInfo, DataIssue, Product, ProductList, ProductQuery, ProductSource, VitrineError } from '@vitrine/core';
+import { readSourceAnswer, type CatalogInfo, type DataIssue, type Product, type ProductList, type ProductQuery, type ProductSource, type VitrineError } from '@vitrine/core';
 import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
 import { emit } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
@@ -12,7 +12,7 @@ import '../carousel/carousel.js';
 import '../product-card/product-card.js';
 import type { VitrineCarousel } from '../carousel/carousel.component.js';
 import { MOST_SKELETON_CARDS, SKELETON_CARDS, headingLevelConverter, headingLevelOf, limitConverter, validLimit } from './catalog-attributes.js';
-import { asFatal, isAbort, issuesError, parseSort, readHostList, resolveSource, SORTS } from './catalog-source.js';
+import { asFatal, isAbort, issuesError, parseSort, resolveSource, SORTS } from './catalog-source.js';
 import { catalogStyles } from './catalog.styles.js';
 import { ListViewController } from './list-view-controller.js';
 
@@ -312,9 +312,10 @@ export class VitrineCatalog extends LitElement {
     }
     this.loadState = 'loading';
     const signal = this.#sourceAbort.signal;
-    // The executor turns a source that throws into a rejection; a host's source is not trusted to return products.
+    // The executor turns a source that throws into a rejection; a host's source is not trusted to return products,
+    // and one that answers without a product list leaves nothing to show (asFatal below).
     new Promise<ProductList>((resolve) => resolve(source.list(this.#query(), { signal })))
-      .then((list) => (source === this.source ? readHostList(list) : list))
+      .then((list) => (source === this.source ? readSourceAnswer(list) : list))
       .then(
         (list) => {
           if (sequence === this.#loadSequence) this.#succeed(list.products, list.catalog, list.issues);

@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { JsonFeedSource, TrackedEvent, type ProductSource, type TrackDetail } from '@vitrine/core';
+import { FETCH_TIMEOUT_MS, TrackedEvent, type ProductSource, type TrackDetail } from '@vitrine/core';
 import { setLocale } from '../config.js';
 import type { VitrineCarousel } from '../carousel/carousel.js';
 import type { ErrorDetail } from '../internal/report-error.js';
@@ -10,6 +10,7 @@ import { expectNoAxeViolations } from '../test/axe.js';
 import { captureConsole } from '../test/console.js';
 import { eventQueue, nextFrames, recordEvents, resetLocalization, tracked } from '../test/events.js';
 import { IMAGE_URL, deepActiveElement } from '../test/products.js';
+import { holdTimer } from '../test/timers.js';
 import './catalog.js';
 import type { LoadDetail, VitrineCatalog } from './catalog.js';
 
@@ -449,15 +450,15 @@ describe('<vitrine-catalog>', () => {
       expect(cards(catalog)[0]!.listId).to.equal(`${FEEDS}/bad-fields.json`);
     });
 
-    it('fails like an unreachable feed when the feed never answers', async () => {
-      const defaultTimeout = JsonFeedSource.timeoutMs;
-      JsonFeedSource.timeoutMs = 300;
+    it('fails like an unreachable feed when the feed has not answered within FETCH_TIMEOUT_MS', async () => {
+      const timeout = holdTimer(FETCH_TIMEOUT_MS);
       try {
         worker.use(http.get(`${FEEDS}/hang.json`, () => new Promise<never>(() => {})));
         const log = captureConsole();
         const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/hang.json"></vitrine-catalog>`);
         await aTimeout(100);
         expect(statusText(catalog)).to.equal('Loading products…');
+        timeout.fire();
         const error = await failed(catalog);
         log.stop();
         expect(error).to.deep.equal({ code: 'source-unreachable', message: `could not reach the product feed at ${FEEDS}/hang.json`, fatal: true });
@@ -465,7 +466,7 @@ describe('<vitrine-catalog>', () => {
         expect(catalog.getBoundingClientRect().height).to.equal(29.25 * REM);
         expect(log.lines).to.have.length(1);
       } finally {
-        JsonFeedSource.timeoutMs = defaultTimeout;
+        timeout.restore();
       }
     });
 
@@ -486,8 +487,9 @@ describe('<vitrine-catalog>', () => {
       tracks.stop();
       window.removeEventListener('error', onError);
       expect(detail.count).to.equal(1);
-      expect(detail.issues.map((issue) => issue.path)).to.deep.equal(['products[1].price', 'items[7]']);
-      expect(await failed(catalog)).to.include({ code: 'invalid-data', fatal: false, path: 'products[1].price' });
+      // The source's own issues come first: they are about what it read before it answered.
+      expect(detail.issues.map((issue) => issue.path)).to.deep.equal(['items[7]', 'products[1].price']);
+      expect(await failed(catalog)).to.include({ code: 'invalid-data', fatal: false, path: 'items[7]' });
       expect(headingText(catalog)).to.equal('Host picks');
       expect(cardTitles(catalog)).to.deep.equal(['Item 1']);
       expect(cards(catalog)[0]!.shadowRoot!.querySelector('a')!.href).to.equal(new URL('/p/1', document.baseURI).href);

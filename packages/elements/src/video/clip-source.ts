@@ -1,10 +1,11 @@
 import {
+  FETCH_TIMEOUT_MS,
   InlineSource,
   JsonFeedSource,
   VitrineError,
   isVitrineError,
   readClip,
-  readProducts,
+  readSourceAnswer,
   type Clip,
   type DataIssue,
   type ProductList,
@@ -26,9 +27,6 @@ export function cueProductIds(cues: unknown): string[] {
   return Array.isArray(cues) ? cues.map((cue) => String((cue as { productId?: unknown } | null)?.productId)) : [];
 }
 
-/** A clip file that has not arrived by then never will: the player says so rather than load forever. */
-export const CLIP_TIMEOUT_MS = 15_000;
-
 /** Fetches and validates a clip document; URLs inside it are read against the document's own URL. */
 export async function fetchClip(url: string, signal: AbortSignal): Promise<FetchedClip> {
   // One signal for the request: the caller moving on, or the clip taking too long.
@@ -36,8 +34,8 @@ export async function fetchClip(url: string, signal: AbortSignal): Promise<Fetch
   const abandon = () => deadline.abort(signal.reason);
   signal.addEventListener('abort', abandon);
   const timer = setTimeout(
-    () => deadline.abort(new VitrineError('clip-unreachable', `the clip at ${url} did not answer within ${CLIP_TIMEOUT_MS / 1000} s`)),
-    CLIP_TIMEOUT_MS,
+    () => deadline.abort(new VitrineError('clip-unreachable', `the clip at ${url} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`)),
+    FETCH_TIMEOUT_MS,
   );
   try {
     return await readClipAt(url, deadline.signal);
@@ -108,22 +106,13 @@ export function clipProducts(source: ProductSource | undefined, products: unknow
   return { source: undefined, inline: false };
 }
 
-/** Never throws: a source that throws synchronously rejects like any other. */
+/**
+ * Never throws: a source that throws synchronously rejects like any other. A host's answer without a product list
+ * rejects too, and the clip plays without tags (productsError).
+ */
 export async function queryProducts(products: ClipProducts, ids: readonly string[]): Promise<ProductList> {
   const answer: unknown = await (products.inline ? products.source!.list() : products.source!.get(ids));
-  return products.host ? readHostAnswer(answer) : (answer as ProductList);
-}
-
-/** Products from a host's source are read like a feed's: a bad one is skipped and becomes an issue, named by its path. */
-function readHostAnswer(answer: unknown): ProductList {
-  const list = answer as Partial<ProductList> | null | undefined;
-  if (!Array.isArray(list?.products)) {
-    throw new VitrineError('source-invalid-feed', "the product source's answer: expected {products: [...]}", { path: 'products', fatal: false });
-  }
-  const { products, issues } = readProducts(list.products, 'products', document.baseURI);
-  // Issues the source found itself (a feed's bad products) are kept: a report reads only their message and path.
-  const own = Array.isArray(list.issues) ? list.issues.filter((issue) => issue?.message) : [];
-  return { catalog: {}, products, issues: [...own, ...issues] };
+  return products.host ? readSourceAnswer(answer) : (answer as ProductList);
 }
 
 /** The non-fatal report for products that are missing from the video: it still plays, with fewer tags. */

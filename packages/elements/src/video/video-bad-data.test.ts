@@ -1,9 +1,9 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { Product, ProductSource } from '@vitrine/core';
-import { CLIP_TIMEOUT_MS } from './clip-source.js';
-import { holdTimer, watchHostPageInEachTest, type HostPage } from './test-helpers/host-page.js';
+import { FETCH_TIMEOUT_MS, type Product, type ProductSource } from '@vitrine/core';
+import { holdTimer } from '../test/timers.js';
+import { watchHostPageInEachTest, type HostPage } from './test-helpers/host-page.js';
 import { FEED, SNEAKERS_CLIP, SUMMER_CLIP, SUMMER_STREAM, part, renderVideo, seek, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
@@ -59,7 +59,7 @@ describe('<vitrine-video> with bad data', () => {
 
     it('that answers without a product list is reported as such; the clip plays without tags', async () => {
       const video = await renderVideo(html`<vitrine-video clip=${SNEAKERS_CLIP} .source=${hostSource({})}></vitrine-video>`);
-      const message = "the product source's answer: expected {products: [...]}";
+      const message = 'products: expected an array of products';
       expect((await page.errors.next()).detail).to.deep.equal({ code: 'source-invalid-feed', message, fatal: false, path: 'products' });
       expect(page.logged).to.deep.equal([`[vitrine] <vitrine-video> source-invalid-feed: ${message}`]);
       await startPlayback(video);
@@ -125,9 +125,9 @@ describe('<vitrine-video> with bad data', () => {
       expect(page.logged).to.deep.equal([]);
     });
 
-    it('that never answers ends in the error state, clip-unreachable, after CLIP_TIMEOUT_MS', async () => {
+    it('that never answers ends in the error state, clip-unreachable, after FETCH_TIMEOUT_MS', async () => {
       worker.use(http.get('/examples/clips/hang.json', () => delay('infinite')));
-      const timeout = holdTimer(CLIP_TIMEOUT_MS);
+      const timeout = holdTimer(FETCH_TIMEOUT_MS);
       try {
         const video = await renderVideo(html`<vitrine-video clip="/examples/clips/hang.json"></vitrine-video>`);
         await aTimeout(100);

@@ -4,7 +4,7 @@ import { readSourceAnswer, type CatalogInfo, type DataIssue, type Product, type 
 import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
 import { emit } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
-import { reportAttribute, reportError } from '../internal/report-error.js';
+import { mayPass, reportAttribute, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { statusStyles } from '../styles/status.styles.js';
@@ -42,7 +42,7 @@ type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
  * @csspart grid - The list in grid layout.
  * @csspart grid-item - Each grid cell; the cards' parts are re-exported.
  * @csspart status - The empty or error message.
- * @csspart retry - The "Try again" button of the error state.
+ * @csspart retry - The "Try again" button of the error state, offered when the failure may pass (the network, the server), not for a bad `src` or a feed that is not a feed.
  *
  * @cssproperty [--vitrine-catalog-heading-size=1.25rem] - Font size of the title (its line is 1.75rem tall).
  * @cssproperty [--vitrine-catalog-heading-gap=0.5rem] - Space below the title.
@@ -129,6 +129,8 @@ export class VitrineCatalog extends LitElement {
   readonly #localize = new LocalizeController(this);
   #currentSource: ProductSource | undefined;
   #sourceError: VitrineError | undefined;
+  /** What the error state shows, so "Try again" is offered only if it can help. */
+  #failure: VitrineError | undefined;
   #feedUrl: string | undefined;
   /** Aborts the fetch of the current source; replaced when the source changes. */
   #sourceAbort = new AbortController();
@@ -221,9 +223,9 @@ export class VitrineCatalog extends LitElement {
       case 'empty':
         return this.#renderMessage(html`<p part="status" class="message" tabindex="-1">${t(this.search?.trim() ? 'noMatches' : 'empty')}</p>`);
       case 'error':
-        return this.#renderMessage(html`<div part="status" class="message">
+        return this.#renderMessage(html`<div part="status" class="message" tabindex="-1">
           <p role="alert">${t('loadError')}</p>
-          <button part="retry" class="retry" type="button" @click=${this.#onRetryClick}>${t('retry')}</button>
+          ${mayPass(this.#failure) ? html`<button part="retry" class="retry" type="button" @click=${this.#onRetryClick}>${t('retry')}</button>` : nothing}
         </div>`);
       case 'loaded':
         return this.#isGrid() ? this.#renderGrid() : this.#renderCarousel();
@@ -341,6 +343,7 @@ export class VitrineCatalog extends LitElement {
   }
 
   #fail(error: VitrineError): void {
+    this.#failure = error;
     this.shown = [];
     this.loadState = 'error';
     reportError(this, error);
@@ -357,8 +360,8 @@ export class VitrineCatalog extends LitElement {
     if (!this.#focusAfterLoad) return;
     this.#focusAfterLoad = false;
     void this.updateComplete.then(() => {
-      if (this.loadState === 'error') this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
-      else if (this.loadState === 'empty') this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
+      // Failed for good, there is no "Try again": the message takes focus, as it does for an empty catalog.
+      if (this.loadState !== 'loaded') (this.renderRoot.querySelector<HTMLElement>('.retry') ?? this.renderRoot.querySelector<HTMLElement>('.message'))?.focus();
       else this.renderRoot.querySelector<VitrineCarousel | HTMLElement>('vitrine-carousel, vitrine-product-card')?.focus();
     });
   }

@@ -327,20 +327,21 @@ describe('<vitrine-catalog>', () => {
   });
 
   describe('errors', () => {
-    const cases: Array<[string, string, () => void]> = [
-      ['a 404', 'source-http-status', () => worker.use(http.get(`${FEEDS}/feed.json`, () => new HttpResponse('missing', { status: 404 })))],
-      ['a page that is not JSON', 'source-not-json', () => worker.use(http.get(`${FEEDS}/feed.json`, () => HttpResponse.text('<html>nope</html>')))],
-      ['an unreachable server', 'source-unreachable', () => worker.use(http.get(`${FEEDS}/feed.json`, () => HttpResponse.error()))],
-      ['JSON that is not a feed', 'source-invalid-feed', () => serve('/feed.json', { hello: 'world' })],
+    // "Try again" only where trying again can help: a server or the network may recover, a broken feed stays broken.
+    const cases: Array<[string, string, boolean, () => void]> = [
+      ['a 404', 'source-http-status', true, () => worker.use(http.get(`${FEEDS}/feed.json`, () => new HttpResponse('missing', { status: 404 })))],
+      ['a page that is not JSON', 'source-not-json', false, () => worker.use(http.get(`${FEEDS}/feed.json`, () => HttpResponse.text('<html>nope</html>')))],
+      ['an unreachable server', 'source-unreachable', true, () => worker.use(http.get(`${FEEDS}/feed.json`, () => HttpResponse.error()))],
+      ['JSON that is not a feed', 'source-invalid-feed', false, () => serve('/feed.json', { hello: 'world' })],
     ];
-    for (const [name, code, setUp] of cases) {
-      it(`shows the error state for ${name} (${code})`, async () => {
+    for (const [name, code, retry, setUp] of cases) {
+      it(`shows the error state for ${name} (${code})${retry ? ', with "Try again"' : ''}`, async () => {
         setUp();
         const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/feed.json"></vitrine-catalog>`);
         const error = await failed(catalog);
         expect(error).to.include({ code, fatal: true });
         expect(root(catalog).querySelector('[role="alert"]')!.textContent).to.equal('Products could not be loaded.');
-        expect(root(catalog).querySelector('[part="retry"]')!.textContent).to.equal('Try again');
+        expect(root(catalog).querySelector('[part="retry"]')?.textContent).to.equal(retry ? 'Try again' : undefined);
         expect(catalog.getBoundingClientRect().height).to.equal(29.25 * REM);
       });
     }
@@ -352,6 +353,7 @@ describe('<vitrine-catalog>', () => {
       const error = await failed(catalog);
       expect(error).to.include({ code: 'invalid-attribute', fatal: true, path: 'src' });
       expect(root(catalog).querySelector('[role="alert"]')).to.not.equal(null);
+      expect(root(catalog).querySelector('[part="retry"]')).to.equal(null);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
       catalog.remove();
     });
@@ -378,6 +380,18 @@ describe('<vitrine-catalog>', () => {
       root(catalog).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
       await failed(catalog);
       await waitUntil(() => root(catalog).activeElement?.getAttribute('part') === 'retry', 'focus was lost');
+    });
+
+    it('moves focus to the message when the retry fails for good, as there is no "Try again" to keep it', async () => {
+      let calls = 0;
+      worker.use(http.get(`${FEEDS}/broken.json`, () => (++calls === 1 ? HttpResponse.error() : HttpResponse.text('<html>maintenance</html>'))));
+      const catalog = await renderCatalog(html`<vitrine-catalog src="${FEEDS}/broken.json"></vitrine-catalog>`);
+      expect((await failed(catalog)).code).to.equal('source-unreachable');
+      root(catalog).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+      expect((await failed(catalog)).code).to.equal('source-not-json');
+      await waitUntil(() => root(catalog).activeElement?.getAttribute('part') === 'status', 'focus was lost');
+      expect(root(catalog).querySelector('[part="retry"]')).to.equal(null);
+      await expectNoAxeViolations(catalog);
     });
 
     it('renders the good products of a partly bad feed and names the first bad field', async () => {

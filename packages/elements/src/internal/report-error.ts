@@ -17,6 +17,14 @@ export function reportError(element: HTMLElement, error: VitrineError): void {
   logOnce(error.fatal ? 'error' : 'warn', `<${element.localName}> ${error.code}: ${error.message}`);
 }
 
+/**
+ * Failures that may pass on their own, a network or a server having a bad moment: only after these is a person
+ * offered "Try again". A bad attribute, a file that is not what it should be or a codec the browser lacks stays so.
+ */
+export function mayPass(error: VitrineError | undefined): boolean {
+  return !!error && !['invalid-attribute', 'invalid-data', 'source-invalid-feed', 'source-not-json', 'media-unsupported'].includes(error.code);
+}
+
 /** An attribute value the element cannot use: a non-fatal report, and the element carries on as `fallback` says. */
 export function reportAttribute(element: HTMLElement, name: string, expected: string, fallback = 'the attribute is ignored'): void {
   reportError(element, new VitrineError('invalid-attribute', `${name}: expected ${expected}; ${fallback}`, { path: name, fatal: false }));

@@ -47,10 +47,10 @@ export function renderEmpty(t: Translate): TemplateResult {
   return html`<p part="status" class="message">${t('noVideo')}</p>`;
 }
 
-/** The poster stays; the message and "Try again" sit over it. */
-export function renderError(t: Translate, retry: () => void): TemplateResult {
-  return html`<div part="status" class="message">
+/** The poster stays; the message sits over it, with "Try again" when trying again can help. */
+export function renderError(t: Translate, retry: (() => void) | undefined): TemplateResult {
+  return html`<div part="status" class="message error-message" tabindex="-1">
     <p role="alert">${t('videoError')}</p>
-    <button part="retry" class="retry" type="button" @click=${retry}>${t('retry')}</button>
+    ${retry ? html`<button part="retry" class="retry" type="button" @click=${retry}>${t('retry')}</button>` : nothing}
   </div>`;
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { VitrineError, type ProductSource } from '@vitrine/core';
 import { LocalizeController } from '../internal/i18n.js';
-import { reportError } from '../internal/report-error.js';
+import { mayPass, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { videoStrings } from './video.strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -35,7 +35,7 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  * @csspart play-button - The facade's big play button.
  * @csspart badge - The facade's product count ("3 products").
  * @csspart status - The empty or error message.
- * @csspart retry - The error message's "Try again" button.
+ * @csspart retry - The error message's "Try again" button, offered when the failure may pass (the network, the server), not for a clip file that is not a clip or a video the browser cannot play.
  * @csspart tags - The layer of product tags over the picture.
  * @csspart tag - One product tag: a hotspot dot (when the cue has x/y) and a compact card.
  * @csspart hotspot - The dot at the cue's x/y.
@@ -151,6 +151,8 @@ export class VitrineVideo extends LitElement {
   #playerModule: Promise<typeof import('./player.js')> | undefined;
   #player: Player | undefined;
   #errorFrom: 'clip' | 'media' = 'media';
+  /** What the error state shows, so "Try again" is offered only if it can help. */
+  #failure: VitrineError | undefined;
   #autoplayed = false;
   #pausedOffscreen = false;
   /** Focus was on a button that goes away (play, Try again): it moves on to the player's first control. */
@@ -253,7 +255,7 @@ export class VitrineVideo extends LitElement {
       case 'empty':
         return renderEmpty(t);
       case 'error':
-        return renderError(t, () => this.#onRetryClick());
+        return renderError(t, mayPass(this.#failure) ? () => this.#onRetryClick() : undefined);
       case 'ready':
         return renderFacade({ t, productCount: this.#model.trayItems().length, play: () => this.#start(false), warm: this.#warm, press: this.#press });
       case 'active':
@@ -337,8 +339,9 @@ export class VitrineVideo extends LitElement {
     this.#moveFocusOn ||= this.shadowRoot?.activeElement != null;
     this.#stop();
     this.#errorFrom = from;
+    this.#failure = asFatal(error, 'media-network');
     this.phase = 'error';
-    reportError(this, asFatal(error, 'media-network'));
+    reportError(this, this.#failure);
     this.#restoreFocus();
   }
 
@@ -352,7 +355,8 @@ export class VitrineVideo extends LitElement {
     if (!this.#moveFocusOn || this.phase === 'loading' || (this.phase === 'active' && !this.#player)) return;
     this.#moveFocusOn = false;
     void this.updateComplete.then(() => {
-      const target = ['.retry', '.big-play', '.controls .control'].map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
+      // Failed for good, there is no "Try again": the error message (focusable for this) takes focus.
+      const target = ['.retry', '.big-play', '.controls .control', '.error-message'].map((selector) => this.renderRoot.querySelector<HTMLElement>(selector)).find(Boolean);
       (target ?? this.renderRoot.querySelector<HTMLElement>('.frame'))?.focus();
     });
   }

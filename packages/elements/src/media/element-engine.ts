@@ -1,5 +1,5 @@
 import type { EngineCallbacks, MediaEngine } from './engine.js';
-import { elementErrorCode, mediaError, probeStatus, safely } from './media-errors.js';
+import { elementErrorCode, mediaError, onPolicyRefusal, probeStatus, safely } from './media-errors.js';
 
 /** Empties a `<video>` so the browser drops its decoder and stops downloading. */
 export function releaseMedia(video: HTMLVideoElement): void {
@@ -16,6 +16,9 @@ export function playNatively(video: HTMLVideoElement, src: string, kind: 'native
   let reloaded = false;
   let finished = false;
   let tornDown = false;
+  // The page's policy refused the file: the error event only says "rejected", this says by what.
+  let refusal: string | undefined;
+  const stopWatchingPolicy = onPolicyRefusal(src, (message) => (refusal = message));
 
   const onError = () => {
     const error = video.error;
@@ -29,8 +32,8 @@ export function playNatively(video: HTMLVideoElement, src: string, kind: 'native
     finished = true;
     const report = (status?: number) => {
       if (tornDown) return;
-      const code = elementErrorCode(error, status);
-      safely('onFatalError', () => callbacks.onFatalError(mediaError(code, `${kind} playback failed (${code}): ${error.message || src}`)));
+      const code = refusal ? 'media-unsupported' : elementErrorCode(error, status);
+      safely('onFatalError', () => callbacks.onFatalError(mediaError(code, refusal ?? `${kind} playback failed (${code}): ${error.message || src}`)));
     };
     // The browser says SRC_NOT_SUPPORTED for a 404 too; only the status can tell "missing" from "unplayable".
     if (error.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED) void probeStatus(src).then(report);
@@ -46,6 +49,7 @@ export function playNatively(video: HTMLVideoElement, src: string, kind: 'native
       if (tornDown) return;
       tornDown = true;
       video.removeEventListener('error', onError);
+      stopWatchingPolicy();
       releaseMedia(video);
     },
   };

@@ -3,7 +3,7 @@ import type { ErrorData, LevelDetails } from 'hls.js';
 import { pinCues, sameCues } from './date-range-cues.js';
 import { releaseMedia } from './element-engine.js';
 import type { DateRangeCue, EngineCallbacks, MediaEngine } from './engine.js';
-import { isNotFoundStatus, mediaError, safely, type MediaErrorCode } from './media-errors.js';
+import { isNotFoundStatus, mediaError, onPolicyRefusal, safely, type MediaErrorCode } from './media-errors.js';
 
 type HlsClass = typeof Hls;
 
@@ -110,6 +110,8 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
   ] as const;
   for (const [event, listener] of listeners) hls.on(event, listener as never);
   video.addEventListener('error', onVideoError);
+  // Refused by the page's policy, the MediaSource fails like a bad decode: the policy's own report says why.
+  const stopWatchingPolicy = onPolicyRefusal('blob', (message) => fail('media-unsupported', message));
   hls.loadSource(src);
   hls.attachMedia(video);
 
@@ -121,6 +123,7 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
       failed = true;
       for (const [event, listener] of listeners) hls.off(event, listener as never);
       video.removeEventListener('error', onVideoError);
+      stopWatchingPolicy();
       hls.destroy();
       releaseMedia(video);
     },

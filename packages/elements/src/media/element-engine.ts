@@ -1,5 +1,5 @@
 import type { EngineCallbacks, MediaEngine } from './engine.js';
-import { elementErrorCode, mediaError, onPolicyRefusal, probeStatus, safely } from './media-errors.js';
+import { elementErrorCode, mediaError, onPolicyRefusal, policyRefusal, probeStatus, safely } from './media-errors.js';
 
 /** Empties a `<video>` so the browser drops its decoder and stops downloading. */
 export function releaseMedia(video: HTMLVideoElement): void {
@@ -18,7 +18,7 @@ export function playNatively(video: HTMLVideoElement, src: string, kind: 'native
   let tornDown = false;
   // The page's policy refused the file: the error event only says "rejected", this says by what.
   let refusal: string | undefined;
-  const stopWatchingPolicy = onPolicyRefusal(src, (message) => (refusal = message));
+  const stopWatchingPolicy = onPolicyRefusal(src, () => (refusal = policyRefusal(src)));
 
   const onError = () => {
     const error = video.error;

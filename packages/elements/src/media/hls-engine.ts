@@ -3,7 +3,7 @@ import type { ErrorData, LevelDetails } from 'hls.js';
 import { pinCues, sameCues } from './date-range-cues.js';
 import { releaseMedia } from './element-engine.js';
 import type { DateRangeCue, EngineCallbacks, MediaEngine } from './engine.js';
-import { isNotFoundStatus, mediaError, onPolicyRefusal, safely, type MediaErrorCode } from './media-errors.js';
+import { isNotFoundStatus, mediaError, onPolicyRefusal, policyRefusal, safely, type MediaErrorCode } from './media-errors.js';
 
 type HlsClass = typeof Hls;
 
@@ -111,7 +111,7 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
   for (const [event, listener] of listeners) hls.on(event, listener as never);
   video.addEventListener('error', onVideoError);
   // Refused by the page's policy, the MediaSource fails like a bad decode: the policy's own report says why.
-  const stopWatchingPolicy = onPolicyRefusal('blob', (message) => fail('media-unsupported', message));
+  const stopWatchingPolicy = onPolicyRefusal('blob', () => fail('media-unsupported', `${policyRefusal('blob: media')}, which HLS streams play through`));
   hls.loadSource(src);
   hls.attachMedia(video);
 

@@ -38,19 +38,21 @@ export async function probeStatus(src: string): Promise<number | undefined> {
 }
 
 /**
- * Calls `onRefused` with what to report when the page's Content-Security-Policy refuses `url` as media: a `media-src`
- * without `blob:` stops every hls.js stream (url 'blob'), and the video's error only says "Media load rejected".
- * Chromium reports the violation on the document, just before that error. Returns the function that stops listening.
+ * Calls `onRefused` when the page's Content-Security-Policy refuses `url` as media: a `media-src` without `blob:` stops
+ * every hls.js stream (url 'blob'), and the video's error only says "Media load rejected". Chromium reports the
+ * violation on the document, just before that error. Returns the function that stops listening.
  */
-export function onPolicyRefusal(url: string, onRefused: (message: string) => void): () => void {
+export function onPolicyRefusal(url: string, onRefused: () => void): () => void {
   const listener = (event: SecurityPolicyViolationEvent) => {
     // A refusal of a redirect names only the origin of where it went.
-    if (event.effectiveDirective !== 'media-src' || !url.startsWith(event.blockedURI)) return;
-    onRefused(`the page's Content-Security-Policy refuses ${url === 'blob' ? 'blob: media (media-src), which HLS streams play through' : `${url} (media-src)`}`);
+    if (event.effectiveDirective === 'media-src' && url.startsWith(event.blockedURI)) onRefused();
   };
   document.addEventListener('securitypolicyviolation', listener);
   return () => document.removeEventListener('securitypolicyviolation', listener);
 }
+
+/** What a refusal by the page's policy is reported as, naming what was refused. */
+export const policyRefusal = (what: string) => `the page's Content-Security-Policy refuses ${what} (media-src)`;
 
 /** Calls a host-facing callback without letting it throw into hls.js or a media event listener. */
 export function safely(name: string, callback: () => void): void {

@@ -8,8 +8,9 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /**
- * Lit keeps css`` templates verbatim; collapsing their comments and indentation saves about a third of the
- * style bytes. Only whitespace that cannot matter is removed (never before ':', which would join selectors).
+ * Lit keeps css`` templates verbatim, and so does the loader's css`` (String.raw); collapsing their comments and
+ * indentation saves about a third of the style bytes. Only whitespace that cannot matter is removed (never before
+ * ':', which would join selectors).
  */
 function minifyCssLiterals() {
   const squeeze = (text) =>
@@ -21,7 +22,7 @@ function minifyCssLiterals() {
   return {
     name: 'minify-css-literals',
     transform(code, id) {
-      if (!/packages[\\/]elements[\\/]/.test(id) || !code.includes('css')) return null;
+      if (!/packages[\\/](elements|embed)[\\/]/.test(id) || !code.includes('css')) return null;
       const result = code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeeze(part))).join('')}\``);
       return { code: result, map: null };
     },
@@ -155,7 +156,7 @@ export default [
   // The script tag itself: a classic script, so it must be one self-contained IIFE.
   {
     input: 'packages/embed/src/loader/index.ts',
-    plugins: [nodeResolve({ browser: true }), production, typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false }), minify],
+    plugins: [nodeResolve({ browser: true }), production, minifyCssLiterals(), typescript({ tsconfig: 'packages/embed/tsconfig.json', declaration: false }), minify],
     output: { file: 'packages/embed/dist/vitrine.js', format: 'iife', sourcemap: true },
     onwarn,
   },

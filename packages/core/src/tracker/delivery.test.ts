@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { TrackedEvent } from '@vitrine/core';
+import { http, HttpResponse } from 'msw';
+import { CollectorTransport, TrackedEvent, Tracker, type TrackMessage } from '@vitrine/core';
 import { collector, forgetTrackers, sleep, tracker, vitrineKeys, worker } from './test-helpers/collector.js';
 
 /** A Storage that refuses every call, as Safari's private mode once did and blocked storage still does. */
@@ -148,6 +149,37 @@ describe('Tracker delivery', () => {
       await sleep(1500);
       // Full jitter: waits of at most 1 s, then 2 s, 4 s... A tracker that did not back off would have sent ~30 times.
       expect(c.requests.length).to.be.within(1, 4);
+    });
+
+    it('says once in the console that events are kept while the collector cannot be reached, and delivers them later', async () => {
+      const endpoint = 'https://down.example/v1/batch';
+      let reachable = false;
+      const received: string[] = [];
+      worker.use(
+        http.post(endpoint, async ({ request }) => {
+          if (!reachable) return HttpResponse.error();
+          received.push(...(JSON.parse(await request.text()) as { batch: TrackMessage[] }).batch.map((m) => m.messageId));
+          return new HttpResponse(null, { status: 200 });
+        }),
+      );
+      const lines: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => lines.push(args.join(' '));
+      const t = new Tracker({ site: 'down', transports: [new CollectorTransport({ endpoint, site: 'down' })], storage: sessionStorage, flushInterval: 60_000 });
+      try {
+        const message = t.track(TrackedEvent.productViewed)!;
+        await t.flush();
+        await t.flush();
+        expect(lines).to.deep.equal(['[vitrine] events kept to retry: could not reach the endpoint (Failed to fetch)']);
+        expect(t.stats.queued).to.equal(1);
+        reachable = true;
+        await t.flush();
+        expect(received).to.deep.equal([message.messageId]);
+        expect(t.stats).to.include({ queued: 0, delivered: 1 });
+      } finally {
+        console.warn = warn;
+        t.revokeConsent();
+      }
     });
 
     it('tries nothing while offline, and sends when the browser is back online', async () => {

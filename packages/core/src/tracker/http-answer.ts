@@ -16,8 +16,9 @@ export async function answerOf(response: Response): Promise<SendResult> {
 /** Retry-After is either whole seconds or an HTTP date (RFC 9110 §10.2.3); a date in the past means "now". */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
-  // Checked first: Date.parse would read "120" as the year 120.
-  const delay = /^\s*\d+\s*$/.test(header) ? Number(header) * 1000 : Date.parse(header) - now;
+  // Seconds are read first: Date.parse would read "120" as the year 120.
+  const seconds = Number(header);
+  const delay = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
   return Number.isNaN(delay) ? undefined : Math.max(0, delay);
 }
 

@@ -278,7 +278,6 @@ export class Tracker {
       const [keys, messages] = this.#take(this.#keys());
       if (!messages.length) return;
       try {
-        // The browser logs the failed request itself, so nothing more is logged here.
         const results = await Promise.all(this.#transports.map((t) => t.send(messages, { unloading: false })));
         const refused = Math.max(0, ...results.map((result) => (result === 'rejected' ? messages.length : +result || 0)));
         this.#counts.rejected += refused;
@@ -286,6 +285,8 @@ export class Tracker {
         keys.forEach(this.#remove, this);
         this.#attempt = 0;
       } catch (error) {
+        // Once per page and reason: the browser's own line names the request, not that the events are kept.
+        logOnce('warn', `events kept to retry: ${(error as Error).message}`);
         // The endpoint's Retry-After, or else exponential backoff with full jitter.
         const backoff = Math.random() * Math.min(MAX_RETRY_DELAY, 1000 * 2 ** this.#attempt++);
         this.#wait((error as RetryLater | undefined)?.retryAfterMs ?? backoff);

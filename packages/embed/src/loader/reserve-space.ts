@@ -1,3 +1,6 @@
+/** Marks CSS text, which the build squeezes like the elements' css`` templates. */
+const css = String.raw;
+
 /** A card's height for a given width: its image (width ÷ ratio) plus the text rows. */
 function cardHeight(width: string): string {
   return `(${width} / (var(--vitrine-card-image-ratio, 1 / 1)) + 10.25rem + 2 * var(--vitrine-card-padding, 0.75rem))`;
@@ -10,7 +13,7 @@ function cardHeight(width: string): string {
 const CATALOG = "vitrine-catalog:not([layout='grid']):not(:defined)";
 const ROW_PADDING = 'var(--vitrine-carousel-padding, 0.625rem)';
 /** The catalog reserves two title lines when it is at most 30rem wide, none with heading-level="0". */
-const catalogTitle = `
+const catalogTitle = css`
   ${CATALOG} {
     display: block;
     container-type: inline-size;
@@ -44,7 +47,7 @@ const catalogTitle = `
 export function reserveSpace(doc: Document = document): void {
   if (!('adoptedStyleSheets' in doc)) return;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`
+  sheet.replaceSync(css`
     ${catalogTitle}
     vitrine-carousel:not(:defined) {
       display: block;

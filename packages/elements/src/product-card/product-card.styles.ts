@@ -45,13 +45,14 @@ export const productCardStyles = css`
     opacity: 0.6;
   }
 
-  /* 10.25rem is the sum of the rows below, their gaps and the 0.5rem above the call to action. */
+  /* 10.25rem is the sum of the rows below, their gaps and the 0.5rem above the call to action. A minimum, so a
+     reader's own text spacing (WCAG 1.4.12) makes the card taller rather than pushing rows out of it. */
   .body {
     flex: none;
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
-    block-size: calc(10.25rem + 2 * var(--vitrine-card-padding, 0.75rem));
+    min-block-size: calc(10.25rem + 2 * var(--vitrine-card-padding, 0.75rem));
     padding: var(--vitrine-card-padding, 0.75rem);
   }
 
@@ -87,9 +88,9 @@ export const productCardStyles = css`
     letter-spacing: 0.04em;
   }
 
-  /* Always two lines tall: one-line titles reserve the second line. */
+  /* Always two lines tall: one-line titles reserve the second line; in lines, so a larger line height cuts none. */
   .title {
-    block-size: 2.5rem;
+    block-size: 2lh;
     line-height: 1.25rem;
     font-size: 0.9375rem;
     font-weight: 600;

@@ -104,8 +104,13 @@ export const controlsStyles = css`
       background: Canvas;
     }
 
-    .seek {
+    /* The drawing only: the ring around the focused bar takes the system's colours like every other. */
+    .seek::before,
+    .rail {
       forced-color-adjust: none;
+    }
+
+    .seek {
       --_track: GrayText;
       --_accent: Highlight;
       --_knob: Highlight;
@@ -127,11 +132,11 @@ export const controlsStyles = css`
     flex: 1;
   }
 
+  /* Wraps, "0:02 /" over "0:12", rather than push the last button out of a narrow player (WCAG 1.4.10, 1.4.12). */
   .time {
     padding-inline: 0.375rem;
     font-size: 0.8125rem;
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
 
   .control {
@@ -163,8 +168,10 @@ export const controlsStyles = css`
     block-size: 1.25rem;
   }
 
+  /* A bar under the icon too: the colour alone is too close to white, and forced colors drop it. */
   [aria-pressed='true'] {
     color: #ffd166;
+    border-block-end: 3px solid;
   }
 
   .tray-count {
@@ -173,6 +180,11 @@ export const controlsStyles = css`
 
   /* A narrow player (a vertical clip in a feed): the tray button shows its count only, the time goes last. */
   @container (max-width: 26rem) {
+    /* The time stays on one line in a 320px player. */
+    .buttons {
+      gap: 0;
+    }
+
     .tray-label {
       position: absolute;
       inline-size: 1px;

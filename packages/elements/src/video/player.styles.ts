@@ -153,7 +153,11 @@ export const playerStyles = css`
     pointer-events: none;
     font-size: clamp(0.875rem, 4cqi, 1.5rem);
     line-height: 1.35;
-    text-shadow: 0 1px 3px #000, 0 0 1px #000;
+    /* On the control bar's backdrop, hugging the text: readable on the brightest picture (WCAG 1.4.3). */
+    inline-size: fit-content;
+    margin-inline: auto;
+    padding-inline: 0.25em;
+    background: var(--_bar);
   }
 
   .picture {
@@ -253,6 +257,8 @@ export const playerStyles = css`
     display: flex;
     flex-direction: column;
     inline-size: min(var(--vitrine-video-tray-width, 20rem), 100%);
+    /* Clear of the control bar (seek bar + buttons + padding): focus on a control is never hidden under it. */
+    margin-block-end: 4.25rem;
     background: var(--_surface);
     color: var(--vitrine-color-text, #1a1a1a);
     box-shadow: calc(-4px * var(--_inline)) 0 16px rgb(0 0 0 / 30%);
@@ -267,6 +273,23 @@ export const playerStyles = css`
 
   .tray[hidden] {
     display: none;
+  }
+
+  /* Tags under an open tray would take keyboard focus out of sight; the tray lists the same products. */
+  .frame:has(> .tray:not([hidden])) .tags {
+    visibility: hidden;
+  }
+
+  /* A player hardly wider than the tray: the tray would cover the controls, so they step out of sight and out of the
+     tab order while it is open, and the tray keeps the whole height for its list. Close and Escape still close it. */
+  @container player (max-width: 26rem) {
+    .tray {
+      margin-block-end: 0;
+    }
+
+    .frame:has(> .tray:not([hidden])) .controls {
+      visibility: hidden;
+    }
   }
 
   .tray:focus-visible {

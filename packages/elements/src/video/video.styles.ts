@@ -26,6 +26,8 @@ export const videoStyles = css`
     background: var(--vitrine-video-background, #111);
     color: #fff;
     outline-offset: -3px;
+    /* The tray's layout follows the player's width (player.styles.ts). */
+    container: player / inline-size;
   }
 
   .frame > * {
@@ -95,10 +97,6 @@ export const videoStyles = css`
     transform: scale(1.08);
   }
 
-  .big-play:focus-visible {
-    outline-offset: -6px;
-  }
-
   .badge {
     place-self: start end;
     margin: 0.75rem;
@@ -121,6 +119,12 @@ export const videoStyles = css`
   .frame :focus-visible {
     outline-color: var(--vitrine-video-focus-ring-color, #fff);
     box-shadow: 0 0 0 5px var(--vitrine-focus-ring-color, #1a56db);
+  }
+
+  /* Inward, as the player clips the outer ring: blue, white, blue shows on any poster. */
+  .big-play:focus-visible {
+    outline-offset: -6px;
+    box-shadow: inset 0 0 0 9px var(--vitrine-focus-ring-color, #1a56db);
   }
 
   .spinner {

@@ -73,6 +73,8 @@ export const playerStyles = css`
     max-inline-size: 60cqi;
     padding: 0.375rem;
     border-radius: 0.5rem;
+    /* Seen only in forced colours, which drop the shadow that edges the card over the picture. */
+    outline: 1px solid transparent;
     background: var(--_surface);
     color: inherit;
     box-shadow: 0 2px 10px rgb(0 0 0 / 30%);

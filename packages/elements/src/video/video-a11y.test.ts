@@ -161,6 +161,22 @@ describe('<vitrine-video> accessibility', () => {
     }
   });
 
+  it('edges a product tag in forced colors, where its shadow is dropped, and in no colour otherwise', async () => {
+    for (const forcedColors of ['none', 'active'] as const) {
+      await emulateMedia({ forcedColors });
+      try {
+        const video = await withTagAndPins('40rem');
+        const card = getComputedStyle(part(video, 'tag')!.querySelector('.link')!);
+        expect([card.outlineStyle, card.outlineWidth], forcedColors).to.deep.equal(['solid', '1px']);
+        const visible = !/rgba\(.*, 0\)$/.test(card.outlineColor);
+        expect(visible, `${forcedColors}: outline ${card.outlineColor}`).to.equal(forcedColors === 'active');
+        if (forcedColors === 'active') expect(contrast(over(card.outlineColor, WHITE), over(card.backgroundColor, WHITE))).to.be.at.least(3);
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
+    }
+  });
+
   it('rings the focused play button inside the player, in a colour that shows on the brightest poster', async () => {
     const video = await renderIn('40rem');
     const play = part(video, 'play-button')!;

@@ -1,6 +1,6 @@
 // Builds every package: ESM + types for core, elements and collector; the script-tag loader (IIFE) and
 // the lazily loaded element chunks for embed. Packages build in dependency order: core, elements, embed, collector.
-import { chmodSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -57,19 +57,6 @@ function collapseHtmlWhitespace() {
   };
 }
 
-/**
- * npm marks a package's bin executable when it installs it, but inside this workspace the bin is built after
- * `npm install` linked it: without the mode, `npx vitrine-collector` is refused.
- */
-function executable(fileName) {
-  return {
-    name: 'executable',
-    writeBundle({ dir }) {
-      chmodSync(`${dir}/${fileName}`, 0o755);
-    },
-  };
-}
-
 // Stale chunks with old hashes would be served and counted by the size budgets: start every build clean.
 for (const name of ['core', 'elements', 'embed', 'collector']) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
 
@@ -77,11 +64,11 @@ const production = replace({ preventAssignment: true, values: { 'process.env.NOD
 const minify = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } });
 
 /** A package's own modules, one output file per source module, with its dependencies left as imports. */
-function library(name, input, external, extra = {}) {
+function library(name, input, external) {
   return {
     input,
     external,
-    plugins: [typescript({ tsconfig: `packages/${name}/tsconfig.json`, outputToFilesystem: true }), ...(extra.plugins ?? [])],
+    plugins: [typescript({ tsconfig: `packages/${name}/tsconfig.json`, outputToFilesystem: true })],
     output: { dir: `packages/${name}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${name}/src`, sourcemap: true },
     onwarn,
   };
@@ -161,7 +148,7 @@ export default [
     onwarn,
   },
 
-  library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin, { plugins: [executable('cli.js')] }),
+  library('collector', { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' }, isNodeBuiltin),
 
   // The collector's /dashboard page: one self-contained module beside its HTML shell and page stylesheet.
   {

@@ -5,7 +5,7 @@ export { logOnce } from './log.js';
 export { formatMoney, readMoney, toDecimalString, toMajorUnits, minorUnitDigits, type Money } from './model/money.js';
 export { toSafeUrl, readUrl } from './model/url.js';
 export { readProduct, isPurchasable, AVAILABILITIES, type Product, type Variant, type ProductImage, type Availability } from './model/product.js';
-export { readClip, readCue, readCues, readAspectRatio, DEFAULT_ASPECT_RATIO, type Clip, type ProductCue, type CaptionTrack } from './model/clip.js';
+export { readClip, readCue, readCues, readAspectRatio, parseAspectRatio, DEFAULT_ASPECT_RATIO, type Clip, type ProductCue, type CaptionTrack } from './model/clip.js';
 export { readCatalogFeed, readProducts, type CatalogInfo, type DataIssue, type ProductList } from './model/catalog.js';
 
 export { applyQuery, type ProductQuery, type ProductSort, type ProductSource, type SourceOptions } from './sources/source.js';

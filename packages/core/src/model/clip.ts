@@ -80,13 +80,17 @@ function readClipProducts(value: Json, base?: string): unknown[] | string {
 
 /** `1.7778`, `"1.78"`, `"16:9"` or `"9/16"`. */
 export function readAspectRatio(value: Json, path: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0.1 && value < 10) return value;
-  if (typeof value === 'string') {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*(?:[:/]\s*(\d+(?:\.\d+)?)\s*)?$/.exec(value);
-    const ratio = match ? Number(match[1]) / Number(match[2] ?? 1) : Number.NaN;
-    if (ratio > 0.1 && ratio < 10) return ratio;
-  }
-  throw invalid(path, 'a width/height ratio such as 16:9 or 1.78');
+  const ratio = parseAspectRatio(value);
+  if (ratio === undefined) throw invalid(path, 'a width/height ratio such as 16:9 or 1.78');
+  return ratio;
+}
+
+/** `16:9`, `9/16`, `1.78` or a number as a width/height ratio between 0.1 and 10; anything else is undefined. */
+export function parseAspectRatio(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(?:[:/]\s*(\d+(?:\.\d+)?)\s*)?$/.exec(value) : null;
+  const ratio = typeof value === 'number' ? value : match ? Number(match[1]) / Number(match[2] ?? 1) : Number.NaN;
+  // NaN and Infinity fail the comparison too.
+  return ratio > 0.1 && ratio < 10 ? ratio : undefined;
 }
 
 /** Cues sorted by start time. One bad cue fails the clip: a tag at the wrong second would mislead the viewer. */

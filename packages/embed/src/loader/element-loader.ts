@@ -28,6 +28,8 @@ export class ElementLoader {
   constructor(
     private readonly chunkBase: string,
     private readonly onChunk: (chunk: ElementChunk) => void,
+    /** Each element found in the page, before its chunk is asked for (the loader reserves its space). */
+    private readonly onElement: (element: Element) => void = () => undefined,
   ) {}
 
   start(root: Document = document): void {
@@ -80,7 +82,11 @@ export class ElementLoader {
   }
 
   private scan(root: ParentNode & Node): void {
-    if (root instanceof Element && root.matches(SELECTOR)) void this.load(root.localName);
-    for (const element of root.querySelectorAll(SELECTOR)) void this.load(element.localName);
+    const found = [...root.querySelectorAll(SELECTOR)];
+    if (root instanceof Element && root.matches(SELECTOR)) found.unshift(root);
+    for (const element of found) {
+      this.onElement(element);
+      void this.load(element.localName);
+    }
   }
 }

@@ -21,13 +21,13 @@ function start(): void {
     return;
   }
   const config = readConfig(document.currentScript as HTMLScriptElement | null);
-  reserveSpace();
+  const reserve = reserveSpace();
 
   const tracking = new TrackingProxy(stubbedCalls(existing));
   void loadTracking(config, tracking);
 
   // The callback runs only after a chunk's import resolves, by which time `built` exists.
-  const loader = new ElementLoader(config.chunkBase, (chunk) => built.attach(chunk));
+  const loader = new ElementLoader(config.chunkBase, (chunk) => built.attach(chunk), reserve);
   const built = createApi(config, loader, tracking);
   window.Vitrine = built.api;
   loader.start();

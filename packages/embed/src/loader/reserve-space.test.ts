@@ -81,3 +81,40 @@ describe('reserveSpace', () => {
     expect(mismatches).to.deep.equal([]);
   });
 });
+
+describe('reserveSpace for <vitrine-video>', () => {
+  const SHAPES = { 'no aspect-ratio': undefined, '9:16': '9:16', '4 / 5': '4 / 5', '1.5': '1.5', 'one refused ("wide")': 'wide' };
+  const videos: Array<{ name: string; element: HTMLElement; reserved: number }> = [];
+
+  before(async () => {
+    const reserve = reserveSpace(document);
+    for (const [name, shape] of Object.entries(SHAPES)) {
+      const element = place(shape === undefined ? '<vitrine-video></vitrine-video>' : `<vitrine-video aspect-ratio="${shape}"></vitrine-video>`, 20);
+      reserve(element);
+      videos.push({ name, element, reserved: height(element) });
+    }
+    await import('@vitrine/elements/video.js');
+    await Promise.all(videos.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+  });
+
+  after(() => {
+    for (const { element } of videos) element.parentElement!.remove();
+  });
+
+  it("holds a video's own aspect-ratio before its code arrives, and 16:9 without one or for one it refuses", () => {
+    expect(videos.map(({ name, reserved }) => [name, Math.round((reserved / REM) * 100) / 100])).to.deep.equal([
+      ['no aspect-ratio', 11.25],
+      ['9:16', 35.55],
+      ['4 / 5', 25],
+      ['1.5', 13.33],
+      ['one refused ("wide")', 11.25],
+    ]);
+  });
+
+  it('reserves what each video then renders', () => {
+    const mismatches = videos
+      .filter(({ element, reserved }) => Math.abs(height(element) - reserved) > 0.5)
+      .map(({ name, element, reserved }) => `${name}: reserved ${reserved}px, rendered ${height(element)}px`);
+    expect(mismatches).to.deep.equal([]);
+  });
+});

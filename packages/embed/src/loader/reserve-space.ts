@@ -1,3 +1,5 @@
+import { parseAspectRatio } from '@vitrine/core';
+
 /** Marks CSS text, which the build squeezes like the elements' css`` templates. */
 const css = String.raw;
 
@@ -39,13 +41,13 @@ const catalogTitle = css`
  * Until an element's chunk arrives it is an unknown inline element of height 0; reserving the height it will
  * first render now means nothing below it moves when it does. The sizes follow the elements' own rules (a card
  * is its image plus 11.75rem of text rows at default settings; a carousel adds its padding; a catalog its title
- * lines); the loader tests check they match what the elements render.
+ * lines; a video its `aspect-ratio`, else 16:9); the loader tests check they match what the elements render.
  * A catalog is a size container, so its reservation follows its own width as the element's title does.
  * A constructed sheet is used because a strict Content-Security-Policy blocks injected <style> elements but
- * not adopted sheets.
+ * not adopted sheets. Returns what the loader calls for each element it finds, to reserve a video's own shape.
  */
-export function reserveSpace(doc: Document = document): void {
-  if (!('adoptedStyleSheets' in doc)) return;
+export function reserveSpace(doc: Document = document): (element: Element) => void {
+  if (!('adoptedStyleSheets' in doc)) return () => undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css`
     ${catalogTitle}
@@ -64,4 +66,13 @@ export function reserveSpace(doc: Document = document): void {
     }
   `);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const shapes = new Set<string>();
+  return (element) => {
+    const shape = element.localName === 'vitrine-video' ? element.getAttribute('aspect-ratio') : null;
+    if (shape === null || shapes.has(shape)) return;
+    shapes.add(shape);
+    // Read as the element reads it; a shape it would refuse (and report, once its code arrives) keeps 16:9.
+    const ratio = parseAspectRatio(shape);
+    if (ratio) sheet.insertRule(`vitrine-video[aspect-ratio="${CSS.escape(shape)}"]:not(:defined){aspect-ratio:${ratio}}`);
+  };
 }

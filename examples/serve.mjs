@@ -139,7 +139,9 @@ export async function startExamples({ port = 8080, collectorPort = 8787, host = 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.PORT ?? 8080);
   const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
-  startExamples({ port, collectorPort }).then(
+  // The collector's own variable for its data folder: a second `npm start` beside a running one needs another.
+  const dataDir = process.env.VITRINE_DATA_DIR || undefined;
+  startExamples({ port, collectorPort, ...(dataDir ? { dataDir } : {}) }).then(
     ({ examplesUrl, collectorUrl, close }) => {
       console.log(`
   Vitrine examples   ${examplesUrl}

@@ -27,7 +27,8 @@ export const USAGE = `Usage: vitrine-collector [--config vitrine.config.json] [-
                   site may send events, and orders and reports are closed.
   --port <n>      port to listen on, 0-65535 (0 picks a free one). Env VITRINE_PORT. Default 8787.
   --host <host>   interface to listen on. Default 127.0.0.1.
-  --data <dir>    embedded database folder, created if missing. Env VITRINE_DATA_DIR. Default .vitrine-data.
+  --data <dir>    embedded database folder, created if missing; memory:// keeps nothing on disk.
+                  Env VITRINE_DATA_DIR. Default .vitrine-data.
                   Env DATABASE_URL=postgres://user:password@host:5432/db uses PostgreSQL instead.
   --origin <o>    origin whose pages may send events, like https://shop.example, http://localhost:*
                   or https://*.shop.example; repeat for several. Env VITRINE_ALLOWED_ORIGINS

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { USAGE, UsageError, parseCliOptions, type CliOptions } from './cli-options.js';
 import { ConfigError, loadConfigFile, type CollectorConfig } from './config.js';
+import { IN_MEMORY } from './database.js';
 import { DEFAULT_ALLOWED_ORIGINS, createCollector, type Collector } from './server.js';
 
 async function main(): Promise<void> {
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const database = options.databaseUrl ? `PostgreSQL at ${redactedUrl(options.databaseUrl)}` : `PGlite in ${resolve(options.dataDir)}`;
+  const pglite = options.dataDir.startsWith(IN_MEMORY) ? 'PGlite in memory (kept until it stops)' : `PGlite in ${resolve(options.dataDir)}`;
+  const database = options.databaseUrl ? `PostgreSQL at ${redactedUrl(options.databaseUrl)}` : pglite;
   let collector: Collector;
   try {
     collector = await createCollector({

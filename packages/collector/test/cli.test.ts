@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,30 @@ test('a configuration mistake stops the CLI at start with exit code 2, naming th
   assert.equal(badRate.code, 2);
   assert.match(badRate.stderr, /sites\.demo\.commission\[1\]\.rate: expected a fraction of the price paid from 0 to 1/);
   assert.doesNotMatch(badRate.stderr, /a-secret-of-enough-length/);
+});
+
+test('--data memory:// keeps the database in memory, says so, and makes no folder', async (t) => {
+  const cwd = await mkdtemp(join(tmpdir(), 'vitrine-cli-memory-'));
+  t.after(() => rm(cwd, { recursive: true, force: true }));
+  // Run from an empty folder, where `--import tsx` would not find tsx: it is named by its path.
+  const tsx = import.meta.resolve('tsx');
+  const child = spawn(process.execPath, ['--import', tsx, CLI, '--port', '0', '--data', 'memory://'], {
+    cwd,
+    env: { ...process.env, VITRINE_PORT: '', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => child.kill('SIGKILL'));
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start line; stdout: ${stdout}`)), 20_000);
+    child.stdout.on('data', () => /database PGlite/.test(stdout) && (clearTimeout(timer), resolve()));
+  });
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.match(stdout, /database PGlite in memory \(kept until it stops\);/);
+  assert.deepEqual(await readdir(cwd), []);
 });
 
 test('`npx vitrine-collector` runs the built collector here: npm linked the committed bin when it installed', async () => {

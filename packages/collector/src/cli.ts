@@ -50,11 +50,7 @@ async function main(): Promise<void> {
     if (code === 'EADDRINUSE') return fail(`port ${options.port} is already in use on ${options.host}; choose another with --port`);
     return fail(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
-  console.log(`Vitrine collector listening on ${url}`);
-  const origins = options.allowedOrigins ?? config?.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
-  const sites = config?.sites ? Object.keys(config.sites).join(', ') : 'any (no --config)';
-  console.log(`  database ${database}; sites ${sites}; origins ${origins.join(' ')}`);
-
+  // Stopping is graceful from the moment the start is announced: a supervisor may signal as soon as it reads it.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second Ctrl-C means "now": do not make the user wait for the drain.
@@ -71,6 +67,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  console.log(`Vitrine collector listening on ${url}`);
+  const origins = options.allowedOrigins ?? config?.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
+  const sites = config?.sites ? Object.keys(config.sites).join(', ') : 'any (no --config)';
+  console.log(`  database ${database}; sites ${sites}; origins ${origins.join(' ')}`);
 }
 
 /** The URL without its password, for the start-up line. */

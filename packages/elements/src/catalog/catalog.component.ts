@@ -304,6 +304,8 @@ export class VitrineCatalog extends LitElement {
   /** Never throws and never rejects: every outcome becomes a state, an event and at most one console line. */
   #load(): void {
     const sequence = ++this.#loadSequence;
+    // Re-configured out of the page (a router keeping it): it loads when put back.
+    if (!this.isConnected) return void (this.#resumeOnConnect = true);
     if (this.#sourceError) return this.#fail(this.#sourceError);
     const source = this.#currentSource;
     if (!source) {

@@ -9,11 +9,15 @@ export interface ErrorDetail {
   path?: string;
 }
 
-/** The one way an element reports trouble: an event for the host, one `[vitrine]` console line, never a throw. */
+/**
+ * The one way an element reports trouble: an event for the host, one `[vitrine]` console line, never a throw.
+ * An element out of the page hears only late answers to what it loaded before it was removed: those only log. (One
+ * not yet inserted reports nothing before it is: Lit updates an element, and so reads its input, once connected.)
+ */
 export function reportError(element: HTMLElement, error: VitrineError): void {
   const detail: ErrorDetail = { code: error.code, message: error.message, fatal: error.fatal };
   if (error.path !== undefined) detail.path = error.path;
-  emit<ErrorDetail>(element, VitrineEvent.error, detail);
+  if (element.isConnected) emit<ErrorDetail>(element, VitrineEvent.error, detail);
   logOnce(error.fatal ? 'error' : 'warn', `<${element.localName}> ${error.code}: ${error.message}`);
 }
 

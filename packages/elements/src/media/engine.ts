@@ -39,12 +39,14 @@ const latestLoad = new WeakMap<HTMLVideoElement, { engine?: MediaEngine }>();
  * Chooses the engine and starts loading `src` into `video` (playing is the caller's call). `.m3u8` → hls.js when
  * `Hls.isSupported()` (MSE), else native HLS if canPlayType says so, else 'media-unsupported'; anything else →
  * progressive (`video.src`). Never rejects: failures reach `callbacks.onFatalError`. Tears down the video's previous engine.
+ * A newer call, or the video leaving the document, abandons a load still waiting for hls.js.
  */
 export async function initialize(video: HTMLVideoElement, src: string, callbacks: EngineCallbacks): Promise<MediaEngine> {
   latestLoad.get(video)?.engine?.teardown();
   const load: { engine?: MediaEngine } = {};
   latestLoad.set(video, load);
-  const engine = await chooseEngine(video, src, callbacks, () => latestLoad.get(video) !== load);
+  // A <video> taken out of the page while hls.js downloads (its element removed) gets no hls.js at all.
+  const engine = await chooseEngine(video, src, callbacks, () => latestLoad.get(video) !== load || !video.isConnected);
   load.engine = engine;
   return engine;
 }

@@ -147,6 +147,16 @@ export class ClipModel {
     if (invalid) this.#callbacks.failed(new VitrineError('invalid-attribute', `clip: expected an http(s) URL, got "${value.slice(0, 100)}"`, { path: Attribute.clip }));
   }
 
+  /** Out of the page: a clip file still loading is dropped (it stays `pending`)... */
+  suspend(): void {
+    this.#abort.abort();
+  }
+
+  /** ...and fetched again once back. */
+  resume(): void {
+    if (this.pending && this.#abort.signal.aborted) this.loadClip();
+  }
+
   /** In-band pins from the stream join the timeline; products not yet known are fetched. */
   setStreamCues(ranges: readonly DateRangeCue[]): void {
     if (!this.timeline.setStreamCues(ranges)) return;

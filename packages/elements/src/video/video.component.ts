@@ -182,11 +182,18 @@ export class VitrineVideo extends LitElement {
     void this.#start(this.#player?.playback.muted ?? false);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#model.resume();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Removed from the page: stop downloading. A move (out and back in within one task) keeps playing.
     queueMicrotask(() => {
-      if (this.isConnected || this.phase !== 'active') return;
+      if (this.isConnected) return;
+      this.#model.suspend();
+      if (this.phase !== 'active') return;
       this.#stop();
       this.phase = 'ready';
     });
@@ -194,6 +201,8 @@ export class VitrineVideo extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#model.update(changed);
+    // Re-configured out of the page (a router keeping it): a new clip file is fetched when it is put back.
+    if (!this.isConnected) this.#model.suspend();
     if (changed.has('autoplay')) this.#maybeAutoplay();
   }
 

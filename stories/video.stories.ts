@@ -5,7 +5,10 @@ import type { VitrineVideo } from '@vitrine/elements/video.js';
 import { rawProducts } from './story-data.js';
 
 // The fixture streams from examples/media are served at media/ (see .storybook/main.ts), the clip files at clips/.
-const STREAM = 'media/summer/index.m3u8';
+// The summer stream carries in-band pins for the examples' products (linen-shirt, sun-hat), which these stories do not
+// list: they play the same segments through a playlist without the pins (.storybook/public/streams/), so the only
+// tags are the demo products' cues below and nothing is reported as bad data. InBandPins shows the pins.
+const STREAM = 'streams/summer-without-pins.m3u8';
 const POSTER = 'media/summer/poster.jpg';
 
 /** Three demo products, shown at their moments: a hotspot with a label, a corner tag, another hotspot. */

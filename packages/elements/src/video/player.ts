@@ -36,6 +36,9 @@ export class Player {
   readonly #tray: TrayController;
   readonly #idle: IdleController;
   readonly #fullscreen: FullscreenController;
+  /** The tags a screen reader was last told about, and what it was told. */
+  #announced = new Set<string>();
+  #announcement = '';
 
   constructor(host: PlayerHost, context: PlayerContext) {
     this.#host = host;
@@ -136,7 +139,23 @@ export class Player {
       t,
     );
     const tray = renderTray(items, { ...this.#linkContext(), open: this.#tray.open, onJump: (cue) => this.#jump(cue), onClose: () => this.#tray.close() });
-    return html`${playback.waiting && !playback.paused ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${controls}${tray}`;
+    return html`${playback.waiting && !playback.paused ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${controls}${tray}
+      <span class="visually-hidden" role="status">${this.#announce()}</span>`;
+  }
+
+  /**
+   * What a screen reader hears as tags appear over the picture, which it would not otherwise notice: the products
+   * just shown. A tag that stays, or goes, changes nothing, so nothing is read twice.
+   */
+  #announce(): string {
+    const { products } = this.#context.model;
+    const shown = this.playback.active.filter((cue) => products.has(cue.productId));
+    const fresh = shown.filter((cue) => !this.#announced.has(cue.key));
+    this.#announced = new Set(shown.map((cue) => cue.key));
+    if (fresh.length > 0) {
+      this.#announcement = this.#context.localize.t('inTheVideo', { products: fresh.map((cue) => products.get(cue.productId)!.title).join(', ') });
+    }
+    return this.#announcement;
   }
 
   /** Space or K, M, arrows and Escape while focus is inside the player. */

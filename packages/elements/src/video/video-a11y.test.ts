@@ -161,6 +161,24 @@ describe('<vitrine-video> accessibility', () => {
     }
   });
 
+  it('tells a screen reader which products appear in the video, once each time they appear', async () => {
+    const video = await renderIn('40rem');
+    const media = await startPlayback(video);
+    media.pause();
+    const status = () => text(video.shadowRoot!.querySelector('.frame > [role="status"]'));
+    await seek(media, 0.5);
+    expect(status()).to.equal('');
+    await seek(media, 2.5);
+    await waitUntil(() => status() !== '', 'nothing was said', { timeout: PLAYBACK_TIMEOUT });
+    expect(status()).to.equal('In the video: Linen shirt');
+    // The tag goes: nothing new to say, so nothing is said.
+    await seek(media, 5.5);
+    await waitUntil(() => parts(video, 'tag').length === 0, 'the tag stayed', { timeout: PLAYBACK_TIMEOUT });
+    expect(status()).to.equal('In the video: Linen shirt');
+    await seek(media, 6.5);
+    await waitUntil(() => status() === 'In the video: Straw sun hat', `said "${status()}"`, { timeout: PLAYBACK_TIMEOUT });
+  });
+
   it('edges a product tag in forced colors, where its shadow is dropped, and in no colour otherwise', async () => {
     for (const forcedColors of ['none', 'active'] as const) {
       await emulateMedia({ forcedColors });

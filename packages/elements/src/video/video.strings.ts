@@ -22,6 +22,7 @@ export const videoEn = {
   productsInVideo: 'Products in this video',
   close: 'Close',
   jumpTo: 'Jump to {time}',
+  inTheVideo: 'In the video: {products}',
 };
 
 export type VideoStrings = typeof videoEn;
@@ -47,6 +48,7 @@ export const videoDe: VideoStrings = {
   productsInVideo: 'Produkte in diesem Video',
   close: 'Schließen',
   jumpTo: 'Zu {time} springen',
+  inTheVideo: 'Im Video: {products}',
 };
 
 export const videoStrings: StringTable<VideoStrings> = { en: videoEn, de: videoDe };

@@ -1,6 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { recordEvents } from '../test/events.js';
-import { watchListeners } from '../test/lifecycle.js';
+import { upgradeLater, watchListeners } from '../test/lifecycle.js';
 import { makeProduct } from '../test/products.js';
 import type { VitrineCarousel } from './carousel.js';
 import './carousel.js';
@@ -58,15 +58,9 @@ describe('<vitrine-carousel> lifecycle', () => {
   });
 
   it('takes products set before it is defined (upgraded later)', async () => {
-    const host = document.createElement('div');
-    host.lang = 'en';
-    host.innerHTML = '<vitrine-carousel-lazy style="inline-size: 40rem"></vitrine-carousel-lazy>';
-    document.body.append(host);
-    const lazy = host.firstElementChild as VitrineCarousel;
-    lazy.products = products;
-    customElements.define('vitrine-carousel-lazy', class extends (customElements.get('vitrine-carousel') as typeof VitrineCarousel) {});
+    const lazy = upgradeLater<VitrineCarousel>('vitrine-carousel', { products }, 'inline-size: 40rem');
     await waitUntil(() => !nextHidden(lazy), 'the products set before the upgrade were not shown');
     expect(lazy.shadowRoot!.querySelector('[part="item"]')!.getAttribute('aria-label')).to.equal('1 of 30');
-    host.remove();
+    lazy.parentElement!.remove();
   });
 });

@@ -1,7 +1,7 @@
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import { JsonFeedSource, TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { recordEvents, tracked } from '../test/events.js';
-import { recordOwnEvents, watchListeners } from '../test/lifecycle.js';
+import { recordOwnEvents, upgradeLater, watchListeners } from '../test/lifecycle.js';
 import { FEEDS, feed, serve, serveLater, watchFetchSignals, renderCatalog, root, cardTitles, watchCatalogsInEachTest, loaded, pending, rawProduct } from './test-helpers/catalog.js';
 import type { VitrineCatalog } from './catalog.js';
 import './catalog.js';
@@ -95,15 +95,10 @@ describe('<vitrine-catalog> lifecycle', () => {
     expect(root(made).querySelector('[part="grid"]')).to.not.equal(null);
     made.remove();
 
-    const host = document.createElement('div');
-    host.innerHTML = '<vitrine-catalog-lazy></vitrine-catalog-lazy>';
-    document.body.append(host);
-    const lazy = host.firstElementChild as VitrineCatalog;
-    Object.assign(lazy, { products: [rawProduct(1)], limit: 1 });
-    customElements.define('vitrine-catalog-lazy', class extends (customElements.get('vitrine-catalog') as typeof VitrineCatalog) {});
+    const lazy = upgradeLater<VitrineCatalog>('vitrine-catalog', { products: [rawProduct(1)], limit: 1 });
     expect((await loaded(lazy)).count).to.equal(1);
     expect(cardTitles(lazy)).to.deep.equal(['Item 1']);
-    host.remove();
+    lazy.parentElement!.remove();
   });
 
   it('tells a host that listens before inserting it about an attribute it cannot use', async () => {

@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { recordEvents, tracked } from '../test/events.js';
-import { recordOwnEvents, watchListeners } from '../test/lifecycle.js';
+import { recordOwnEvents, upgradeLater, watchListeners } from '../test/lifecycle.js';
 import { makeProduct } from '../test/products.js';
 import { VIEW_DWELL_MS } from './product-card.component.js';
 import type { VitrineProductCard } from './product-card.js';
@@ -52,17 +52,10 @@ describe('<vitrine-product-card> lifecycle', () => {
   });
 
   it('takes a product set before it is defined (upgraded later)', async () => {
-    const host = document.createElement('div');
-    host.lang = 'en';
-    host.innerHTML = '<vitrine-product-card-lazy></vitrine-product-card-lazy>';
-    document.body.append(host);
-    const lazy = host.firstElementChild as VitrineProductCard;
-    lazy.product = makeProduct({ title: 'Lazy linen' });
-    lazy.viewedProducts = new Set([makeProduct().id]);
-    customElements.define('vitrine-product-card-lazy', class extends (customElements.get('vitrine-product-card') as typeof VitrineProductCard) {});
+    const lazy = upgradeLater<VitrineProductCard>('vitrine-product-card', { product: makeProduct({ title: 'Lazy linen' }), viewedProducts: new Set([makeProduct().id]) });
     await lazy.updateComplete;
     expect(lazy.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal('Lazy linen');
     expect([...lazy.viewedProducts]).to.deep.equal([makeProduct().id]);
-    host.remove();
+    lazy.parentElement!.remove();
   });
 });

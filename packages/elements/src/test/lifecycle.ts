@@ -49,3 +49,19 @@ export function recordOwnEvents(element: EventTarget): { readonly lines: string[
     stop: () => (errors.stop(), tracks.stop(), loads.stop()),
   };
 }
+
+/**
+ * An element as a framework can leave it: in the page under a tag not yet defined, given `properties` while it is a
+ * plain HTMLElement, then upgraded, defined as a subclass of `tag` under `<tag>-lazy` (a tag is defined only once
+ * per page). Lit must take the properties set before the upgrade.
+ */
+export function upgradeLater<T extends HTMLElement>(tag: string, properties: Partial<T>, style = ''): T {
+  const host = document.createElement('div');
+  host.lang = 'en';
+  host.innerHTML = `<${tag}-lazy style="${style}"></${tag}-lazy>`;
+  document.body.append(host);
+  const lazy = host.firstElementChild as T;
+  Object.assign(lazy, properties);
+  customElements.define(`${tag}-lazy`, class extends (customElements.get(tag) as unknown as new () => HTMLElement) {});
+  return lazy;
+}

@@ -3,7 +3,7 @@ import { http, HttpResponse, passthrough } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { TrackDetail } from '@vitrine/core';
 import { recordEvents } from '../test/events.js';
-import { recordOwnEvents, watchListeners } from '../test/lifecycle.js';
+import { recordOwnEvents, upgradeLater, watchListeners } from '../test/lifecycle.js';
 import { watchHostPageInEachTest, type HostPage } from './test-helpers/host-page.js';
 import { PLAYBACK_TIMEOUT, SUMMER_CLIP, SUMMER_STREAM, part, renderVideo, requested, startPlayback, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
@@ -177,16 +177,11 @@ describe('<vitrine-video> lifecycle', () => {
     await waitUntil(() => part(made, 'badge')?.textContent === '1 product', 'the products set before connecting were not used');
     made.remove();
 
-    const host = document.createElement('div');
-    host.innerHTML = '<vitrine-video-lazy></vitrine-video-lazy>';
-    document.body.append(host);
-    const lazy = host.firstElementChild as VitrineVideo;
-    Object.assign(lazy, { src: SUMMER_STREAM, products, cues: [{ productId: 'p1', start: 0, end: 5 }] });
-    customElements.define('vitrine-video-lazy', class extends (customElements.get('vitrine-video') as typeof VitrineVideo) {});
+    const lazy = upgradeLater<VitrineVideo>('vitrine-video', { src: SUMMER_STREAM, products, cues: [{ productId: 'p1', start: 0, end: 5 }] });
     await waitUntil(() => part(lazy, 'badge')?.textContent === '1 product', 'the products set before the upgrade were not used');
     expect(lazy.src).to.equal(SUMMER_STREAM);
     await startPlayback(lazy);
-    host.remove();
+    lazy.parentElement!.remove();
   });
 
   it('reports nothing when removed while playing', async () => {

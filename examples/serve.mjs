@@ -140,8 +140,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.PORT ?? 8080);
   const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
   // The collector's own variable for its data folder: a second `npm start` beside a running one needs another.
-  const dataDir = process.env.VITRINE_DATA_DIR || undefined;
-  startExamples({ port, collectorPort, ...(dataDir ? { dataDir } : {}) }).then(
+  const dataDir = process.env.VITRINE_DATA_DIR;
+  startExamples({ port, collectorPort, ...(dataDir && { dataDir }) }).then(
     ({ examplesUrl, collectorUrl, close }) => {
       console.log(`
   Vitrine examples   ${examplesUrl}

@@ -3,8 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { nextFrames } from '../test/events.js';
 import { makeProduct } from '../test/products.js';
-import './carousel.js';
 import { applyTextSpacing } from '../test/text-spacing.js';
+import './carousel.js';
 import type { VitrineCarousel } from './carousel.js';
 
 const onSale = (index: number) =>

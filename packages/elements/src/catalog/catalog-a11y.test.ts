@@ -4,8 +4,9 @@ import { setViewport } from '@web/test-runner-commands';
 import { applyQuery, type ProductSource } from '@vitrine/core';
 import { nextFrames } from '../test/events.js';
 import { makeProduct } from '../test/products.js';
-import './catalog.js';
 import { applyTextSpacing } from '../test/text-spacing.js';
+import { cards } from './test-helpers/catalog.js';
+import './catalog.js';
 import type { VitrineCatalog } from './catalog.js';
 
 const products = [1, 2, 3].map((index) =>
@@ -16,11 +17,6 @@ const source: ProductSource = {
   get: async () => ({ catalog: {}, products: [], issues: [] }),
 };
 
-/** The product cards shown, in the grid or in the carousel's row. */
-function cards(catalog: VitrineCatalog): HTMLElement[] {
-  const root = catalog.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot ?? catalog.shadowRoot!;
-  return [...root.querySelectorAll<HTMLElement>('vitrine-product-card:not([skeleton])')];
-}
 
 async function renderCatalog(layout: string): Promise<VitrineCatalog> {
   const catalog = await fixture<VitrineCatalog>(html`<vitrine-catalog lang="en" layout=${layout} .source=${source}></vitrine-catalog>`);
@@ -28,7 +24,6 @@ async function renderCatalog(layout: string): Promise<VitrineCatalog> {
   await nextFrames(3);
   return catalog;
 }
-
 
 describe('<vitrine-catalog> accessibility', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));

@@ -1,8 +1,8 @@
 // WCAG 2.2 checks the other card tests do not make: user text spacing (1.4.12).
 import { expect, fixture, html } from '@open-wc/testing';
 import { makeProduct } from '../test/products.js';
-import './product-card.js';
 import { applyTextSpacing } from '../test/text-spacing.js';
+import './product-card.js';
 import type { VitrineProductCard } from './product-card.js';
 
 const part = (card: VitrineProductCard, name: string) => card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;

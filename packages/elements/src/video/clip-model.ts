@@ -124,7 +124,9 @@ export class ClipModel {
     if (this.#clipUrl !== undefined) {
       this.pending = true;
       const signal = this.#abort.signal;
-      fetchClip(this.#clipUrl, signal).then(
+      // Re-configured out of the page (a router keeping it): the file waits, aborted, until `resume` when put back.
+      if (!this.#host.isConnected) this.#abort.abort();
+      else fetchClip(this.#clipUrl, signal).then(
         ({ clip, cueIds, issues }) => {
           if (signal.aborted) return;
           this.pending = false;

@@ -3,9 +3,9 @@
 // caption contrast (1.4.3).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { applyTextSpacing } from '../test/text-spacing.js';
 import { PLAYBACK_TIMEOUT, SUMMER_CLIP, animationsDone, part, parts, seek, startPlayback, text, waitForPart } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
-import { applyTextSpacing } from '../test/text-spacing.js';
 import './video.js';
 
 /** The summer clip in a box `width` wide (no wider than the screen, unlike the shared helper's 40rem). */

@@ -201,8 +201,6 @@ export class VitrineVideo extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#model.update(changed);
-    // Re-configured out of the page (a router keeping it): a new clip file is fetched when it is put back.
-    if (!this.isConnected) this.#model.suspend();
     if (changed.has('autoplay')) this.#maybeAutoplay();
   }
 

@@ -13,7 +13,9 @@ import { chromiumArgs, chromiumPath } from '../tooling/chromium.mjs';
 const RUNS = 15;
 const STREAM = '/examples/media/summer/index.m3u8';
 const POSTER = '/examples/media/summer/poster.jpg';
-const hlsSource = await readFile(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.mjs'), 'utf8');
+const resolve = createRequire(import.meta.url).resolve;
+const hlsSource = await readFile(resolve('hls.js/dist/hls.min.mjs'), 'utf8');
+const hlsLightSource = await readFile(resolve('hls.js/dist/hls.light.min.mjs'), 'utf8');
 
 const vitrinePage = `<!doctype html><html lang="en"><head><script src="/dist/vitrine.js" async></script></head>
   <body><vitrine-video src="${STREAM}" poster="${POSTER}" style="display:block;width:640px"></vitrine-video></body></html>`;
@@ -31,11 +33,14 @@ const bareScript = `import Hls from '/bench/hls.mjs';
   });
   window.__ready = true;`;
 
-/** The same page written to load hls.js only on click, as <vitrine-video> does: the cost of its own code alone. */
+/**
+ * The same page written to load hls.js only on click, and its light build, as <vitrine-video> does for a stream like
+ * this one: the cost of vitrine's own code alone.
+ */
 const lazyBarePage = barePage.replace('/bench/bare.js', '/bench/lazy-bare.js');
 const lazyBareScript = `document.getElementById('play').addEventListener('click', async () => {
     const video = document.querySelector('video');
-    const { default: Hls } = await import('/bench/hls.mjs');
+    const { default: Hls } = await import('/bench/hls.light.mjs');
     const hls = new Hls();
     hls.loadSource('${STREAM}');
     hls.attachMedia(video);
@@ -107,6 +112,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   await context.route(`${origin}/bench/**`, (route) => {
     const { pathname } = new URL(route.request().url());
+    if (pathname.endsWith('hls.light.mjs')) return route.fulfill({ body: hlsLightSource, contentType: 'text/javascript' });
     if (pathname.endsWith('hls.mjs')) return route.fulfill({ body: hlsSource, contentType: 'text/javascript' });
     if (pathname.endsWith('lazy-bare.js')) return route.fulfill({ body: lazyBareScript, contentType: 'text/javascript' });
     if (pathname.endsWith('bare.js')) return route.fulfill({ body: bareScript, contentType: 'text/javascript' });
@@ -116,7 +122,7 @@ try {
   const page = await context.newPage();
   const sides = {
     '<vitrine-video> (hls.js loaded on intent)': [`${origin}/bench/vitrine.html`, "customElements.get('vitrine-video')", '[part~="play-button"]'],
-    'bare <video> + hls.js loaded on click': [`${origin}/bench/lazy-bare.html`, 'window.__ready === true', '#play'],
+    'bare <video> + hls.js light loaded on click': [`${origin}/bench/lazy-bare.html`, 'window.__ready === true', '#play'],
     'bare <video> + hls.js loaded with the page': [`${origin}/bench/bare.html`, 'window.__ready === true', '#play'],
   } as const;
   type Side = keyof typeof sides;

@@ -50,8 +50,8 @@ describe('media engine failures', () => {
   });
 
   it('gives up on segments that are not media after rebuilding the MediaSource once', async () => {
-    // The same module instance the engine imports, so the spy sees its calls.
-    const { default: Hls } = await import('hls.js');
+    // The same module instance the engine imports (the light build, for a playlist like this), so the spy sees its calls.
+    const { default: Hls } = await import('hls.js/light');
     const recoverMediaError = Hls.prototype.recoverMediaError;
     let recoveries = 0;
     Hls.prototype.recoverMediaError = function (this: InstanceType<typeof Hls>) {
@@ -67,6 +67,18 @@ describe('media engine failures', () => {
     } finally {
       Hls.prototype.recoverMediaError = recoverMediaError;
     }
+  });
+
+  it('reports a stream locked by DRM as media-unsupported at once, instead of waiting for keys for ever', async () => {
+    const { callbacks, errors, firstError } = recorder();
+    engine = await initialize(video, '/examples/media/broken/drm.m3u8', callbacks);
+    void video.play().catch(() => undefined);
+
+    const error = await firstError;
+    expect(error.code).to.equal('media-unsupported');
+    expect(error.message).to.contain('protected by DRM (urn:uuid:edef8ba9-79d6-4ace-a3c8-27dcd51d21ed)');
+    expect(video.currentTime).to.equal(0);
+    expect(errors).to.have.length(1);
   });
 
   it('reports a missing MP4 as media-not-found and a file that is no video as media-unsupported', async () => {

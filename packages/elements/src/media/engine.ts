@@ -61,17 +61,8 @@ async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: 
   if (!isHlsUrl(src)) return playNatively(video, src, 'progressive', callbacks);
   // Without MediaSource hls.js cannot run: skip its download (older iOS plays HLS natively).
   if (hasMediaSource()) {
-    let Hls: typeof import('hls.js').default;
-    let playWithHls: typeof import('./hls-engine.js').playWithHls;
-    try {
-      [{ default: Hls }, { playWithHls }] = await loadHls();
-    } catch (error) {
-      if (!superseded()) safely('onFatalError', () => callbacks.onFatalError(mediaError('media-network', 'the HLS player could not be downloaded', error)));
-      return idleEngine('hls.js');
-    }
-    if (superseded()) return idleEngine('hls.js');
-    // Chromium also answers "maybe" for native HLS, but native playback exposes no DATERANGE pins: hls.js first.
-    if (Hls.isSupported()) return playWithHls(Hls, video, src, callbacks);
+    const engine = await playWithBuild('light', video, src, callbacks, superseded);
+    if (engine) return engine;
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') return playNatively(video, src, 'native', callbacks);
   safely('onFatalError', () => callbacks.onFatalError(mediaError('media-unsupported', 'this browser cannot play HLS streams')));
@@ -79,11 +70,50 @@ async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: 
 }
 
 /**
+ * Plays through hls.js's light build, a third smaller, which most streams need no more than. A playlist asking for
+ * what only the full build has (alternate audio, subtitles) is played again through the full build as soon as it
+ * arrives, before any segment. `undefined` when hls.js cannot run here.
+ */
+async function playWithBuild(build: HlsBuild, video: HTMLVideoElement, src: string, callbacks: EngineCallbacks, superseded: () => boolean): Promise<MediaEngine | undefined> {
+  let Hls: typeof import('hls.js').default;
+  let playWithHls: typeof import('./hls-engine.js').playWithHls;
+  try {
+    [{ default: Hls }, { playWithHls }] = await loadHls(build);
+  } catch (error) {
+    if (!superseded()) safely('onFatalError', () => callbacks.onFatalError(mediaError('media-network', 'the HLS player could not be downloaded', error)));
+    return idleEngine('hls.js');
+  }
+  if (superseded()) return idleEngine('hls.js');
+  // Chromium also answers "maybe" for native HLS, but native playback exposes no DATERANGE pins: hls.js first.
+  if (!Hls.isSupported()) return undefined;
+  if (build === 'full') return playWithHls(Hls, video, src, callbacks);
+  let stopped = false;
+  let current = playWithHls(Hls, video, src, callbacks, () => {
+    const resume = !video.paused;
+    current.teardown();
+    void playWithBuild('full', video, src, callbacks, () => stopped || superseded()).then((engine = idleEngine('hls.js')) => {
+      if (stopped) return engine.teardown();
+      current = engine;
+      if (resume) video.play().catch(() => undefined);
+    });
+  });
+  return {
+    kind: 'hls.js',
+    teardown() {
+      stopped = true;
+      current.teardown();
+    },
+  };
+}
+
+type HlsBuild = 'light' | 'full';
+
+/**
  * The only place hls.js is imported, with our wiring of it: the build makes them chunks, fetched together when a stream
  * is about to play, so a video before play carries neither.
  */
-function loadHls(): Promise<[typeof import('hls.js'), typeof import('./hls-engine.js')]> {
-  return Promise.all([import('hls.js'), import('./hls-engine.js')]);
+function loadHls(build: HlsBuild): Promise<[typeof import('hls.js'), typeof import('./hls-engine.js')]> {
+  return Promise.all([build === 'light' ? import('hls.js/light') : import('hls.js'), import('./hls-engine.js')]);
 }
 
 /**
@@ -91,7 +121,7 @@ function loadHls(): Promise<[typeof import('hls.js'), typeof import('./hls-engin
  * while the button is still down, so the stream starts a press sooner. The stream itself waits for the click.
  */
 export function preloadEngine(src: string): void {
-  if (isHlsUrl(src) && hasMediaSource()) loadHls().catch(() => undefined);
+  if (isHlsUrl(src) && hasMediaSource()) loadHls('light').catch(() => undefined);
 }
 
 /** An engine that never touched the video: superseded, or nothing could play. */

@@ -1,5 +1,5 @@
 import type Hls from 'hls.js';
-import type { ErrorData, LevelDetails } from 'hls.js';
+import type { ErrorData, LevelDetails, ManifestLoadedData } from 'hls.js';
 import { pinCues, sameCues } from './date-range-cues.js';
 import { releaseMedia } from './element-engine.js';
 import type { DateRangeCue, EngineCallbacks, MediaEngine } from './engine.js';
@@ -16,8 +16,10 @@ export const SEGMENT_RETRIES = 3;
 /**
  * Plays `src` through hls.js (MSE). hls.js already retries what is worth retrying (5xx, timeouts); on top of that a
  * fatal network error restarts loading once and a fatal media error rebuilds the MediaSource once, then we give up.
+ * Given `needsFullBuild` (hls.js's light build is playing), a playlist that only the full build plays calls it
+ * instead of loading further.
  */
-export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: string, callbacks: EngineCallbacks): MediaEngine {
+export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: string, callbacks: EngineCallbacks, needsFullBuild?: () => void): MediaEngine {
   const { Events, ErrorTypes, ErrorDetails } = HlsPlayer;
   const hls = new HlsPlayer({
     // Pins are read from the playlist itself; metadata text tracks would only sit next to the captions.
@@ -91,7 +93,10 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
     restartedLoading = false;
   };
 
-  const onDetails = (_event: unknown, data: { details: LevelDetails }) => {
+  const onDetails = (_event: unknown, data: { details: LevelDetails; networkDetails?: unknown }) => {
+    // No license server is configured, so hls.js would wait for keys for ever: say so at once instead.
+    const drm = drmKeyFormat(data.details, data.networkDetails);
+    if (drm) return fail('media-unsupported', `the stream is protected by DRM (${drm}), which this player does not play`);
     const next = pinCues(data.details.dateRanges);
     if (pins && sameCues(pins, next)) return;
     pins = next;
@@ -99,10 +104,16 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
     if (report) safely('onDateRanges', () => report(next.map((cue) => ({ ...cue }))));
   };
 
+  const onManifest = (_event: unknown, data: ManifestLoadedData) => {
+    // Out of hls.js's own dispatch before it is destroyed.
+    if (needsFullBuild && needsMoreThanLight(data)) queueMicrotask(() => tornDown || failed || needsFullBuild());
+  };
+
   // One table for on() and off(), so every listener added is removed. LEVEL_LOADED serves VOD, LEVEL_UPDATED a
   // sliding live window, LEVEL_PTS_UPDATED the moment real timestamps correct the estimated ones.
   const listeners = [
     [Events.ERROR, onError],
+    [Events.MANIFEST_LOADED, onManifest],
     [Events.FRAG_BUFFERED, onFragmentBuffered],
     [Events.LEVEL_LOADED, onDetails],
     [Events.LEVEL_UPDATED, onDetails],
@@ -128,6 +139,28 @@ export function playWithHls(HlsPlayer: HlsClass, video: HTMLVideoElement, src: s
       releaseMedia(video);
     },
   };
+}
+
+/**
+ * What the light build leaves out and a playlist can ask for: audio in renditions of its own (the light build would
+ * play the picture without sound), subtitles, and HEVC or AC-3 audio, which it cannot read from MPEG-2 TS.
+ */
+function needsMoreThanLight(data: ManifestLoadedData): boolean {
+  return data.audioTracks.some((track) => track.url) || !!data.subtitles?.length || data.levels.some((level) => /hvc1|hev1|ac-3|ec-3/i.test(level.attrs.CODECS ?? ''));
+}
+
+/**
+ * The key system of the first segment locked by DRM; AES-128 and SAMPLE-AES with plain keys ("identity") play. The
+ * light build skips such keys (and would feed the decoder locked segments), so their playlist's own text is read too.
+ */
+function drmKeyFormat(details: LevelDetails, networkDetails: unknown): string | undefined {
+  for (const fragment of details.encryptedFragments) {
+    const format = Object.keys(fragment.levelkeys ?? {}).find((keyFormat) => keyFormat !== 'identity');
+    if (format) return format;
+  }
+  // hls.js fetches playlists as text through an XMLHttpRequest; anything else has no text to read.
+  if (!(networkDetails instanceof XMLHttpRequest) || (networkDetails.responseType !== '' && networkDetails.responseType !== 'text')) return undefined;
+  return /#EXT-X-KEY:[^\n]*KEYFORMAT="(?!identity")([^"]*)"/.exec(networkDetails.responseText)?.[1];
 }
 
 function isCodecError(data: ErrorData, details: HlsClass['ErrorDetails']): boolean {

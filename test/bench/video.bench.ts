@@ -1,8 +1,11 @@
 // `npm run bench` (video part): time from a click on play to the first decoded frame, <vitrine-video> beside a
 // bare page that attaches hls.js to a <video>, on the same fixture stream, in one browser, alternating runs. The real
-// mouse clicks, twice over: at once, and as a person does (resting on the button, then holding it down a moment),
-// which is when <vitrine-video>'s preloading on hover and press can help.
+// mouse clicks at once, and as a person does (resting on the button, then holding it down a moment), which is when
+// <vitrine-video>'s preloading on hover and press can help; then as a person does on a first visit over a phone's
+// network, where every byte of hls.js costs time.
 import { readFile } from 'node:fs/promises';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM scripts without type declarations
@@ -103,23 +106,48 @@ async function run(page: Page, url: string, ready: string, playSelector: string,
   return Math.round((await page.evaluate('window.__firstFrame')) as number);
 }
 
+/** A phone on 4G: Chromium throttles every request of the page to this, with the HTTP cache off (a first visit). */
+const PHONE_NETWORK = { offline: false, latency: 60, downloadThroughput: 9_000_000 / 8, uploadThroughput: 1_500_000 / 8 };
+const OPEN_NETWORK = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+
+/**
+ * The bench pages and hls.js, served over real HTTP beside the examples (everything else is passed on to them), so
+ * that the browser's network throttling applies to every byte of every side alike.
+ */
+async function startBenchServer(examplesOrigin: string): Promise<{ origin: string; server: Server }> {
+  const files: Record<string, [string, string]> = {
+    '/bench/vitrine.html': [vitrinePage, 'text/html'],
+    '/bench/bare.html': [barePage, 'text/html'],
+    '/bench/lazy-bare.html': [lazyBarePage, 'text/html'],
+    '/bench/bare.js': [bareScript, 'text/javascript'],
+    '/bench/lazy-bare.js': [lazyBareScript, 'text/javascript'],
+    '/bench/hls.mjs': [hlsSource, 'text/javascript'],
+    '/bench/hls.light.mjs': [hlsLightSource, 'text/javascript'],
+  };
+  const server = createServer((req, res) => {
+    const file = files[new URL(req.url ?? '/', 'http://bench').pathname];
+    if (file) return res.writeHead(200, { 'content-type': file[1] }).end(file[0]);
+    const upstream = request(new URL(req.url ?? '/', examplesOrigin), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const examples = await startExamples({ port: 0, collectorPort: 0, dataDir: 'memory://', log: false });
-const origin = new URL(examples.examplesUrl).origin;
+const { origin, server } = await startBenchServer(new URL(examples.examplesUrl).origin);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  await context.route(`${origin}/bench/**`, (route) => {
-    const { pathname } = new URL(route.request().url());
-    if (pathname.endsWith('hls.light.mjs')) return route.fulfill({ body: hlsLightSource, contentType: 'text/javascript' });
-    if (pathname.endsWith('hls.mjs')) return route.fulfill({ body: hlsSource, contentType: 'text/javascript' });
-    if (pathname.endsWith('lazy-bare.js')) return route.fulfill({ body: lazyBareScript, contentType: 'text/javascript' });
-    if (pathname.endsWith('bare.js')) return route.fulfill({ body: bareScript, contentType: 'text/javascript' });
-    if (pathname.endsWith('lazy-bare.html')) return route.fulfill({ body: lazyBarePage, contentType: 'text/html' });
-    return route.fulfill({ body: pathname.endsWith('bare.html') ? barePage : vitrinePage, contentType: 'text/html' });
-  });
   const page = await context.newPage();
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Network.enable');
   const sides = {
     '<vitrine-video> (hls.js loaded on intent)': [`${origin}/bench/vitrine.html`, "customElements.get('vitrine-video')", '[part~="play-button"]'],
     'bare <video> + hls.js light loaded on click': [`${origin}/bench/lazy-bare.html`, 'window.__ready === true', '#play'],
@@ -127,13 +155,17 @@ try {
   } as const;
   type Side = keyof typeof sides;
   const [vitrine, lazyBare, bare] = Object.keys(sides) as Side[];
-  const gestures: Record<Gesture, string> = {
-    click: 'an instant click (pointer moved, pressed and released at once)',
-    press: `a person's click (pointer resting ${HOVER_MS} ms on the button, held down ${PRESS_MS} ms)`,
-  };
-  for (const gesture of Object.keys(gestures) as Gesture[]) {
+  const personsClick = `a person's click (pointer resting ${HOVER_MS} ms on the button, held down ${PRESS_MS} ms)`;
+  const scenarios: { title: string; gesture: Gesture; phone: boolean }[] = [
+    { title: 'an instant click (pointer moved, pressed and released at once)', gesture: 'click', phone: false },
+    { title: personsClick, gesture: 'press', phone: false },
+    { title: `${personsClick}, on a first visit over 4G (9 Mbit/s, 60 ms round trip, no HTTP cache)`, gesture: 'press', phone: true },
+  ];
+  for (const { title, gesture, phone } of scenarios) {
+    await devtools.send('Network.emulateNetworkConditions', phone ? PHONE_NETWORK : OPEN_NETWORK);
+    await devtools.send('Network.setCacheDisabled', { cacheDisabled: phone });
     const timings = Object.fromEntries(Object.keys(sides).map((side) => [side, [] as number[]])) as Record<Side, number[]>;
-    // The first round warms the browser and HTTP caches for every side equally; it is not counted.
+    // The first round warms the browser (and, on the open network, the HTTP cache) for every side equally; it is not counted.
     for (let i = 0; i <= RUNS; i++) {
       for (const side of Object.keys(sides) as Side[]) {
         const [url, ready, playSelector] = sides[side];
@@ -141,13 +173,15 @@ try {
         if (i > 0) timings[side].push(time);
       }
     }
-    console.log(`\nClick to first frame after ${gestures[gesture]}, ${RUNS} alternating runs each (ms):\n`);
+    console.log(`\nClick to first frame after ${title}, ${RUNS} alternating runs each (ms):\n`);
     console.table(Object.fromEntries(Object.entries(timings).map(([side, runs]) => [side, { median: median(runs), runs: runs.join(' ') }])));
     const ratio = (other: Side) => (median(timings[vitrine]) / median(timings[other])).toFixed(2);
     console.log(`ratio vitrine / bare with hls.js loaded with the page: ${ratio(bare)} (goal ≤ 1.10)`);
-    console.log(`ratio vitrine / bare loading hls.js on click:         ${ratio(lazyBare)} (the cost of vitrine's own code)`);
+    console.log(`ratio vitrine / bare loading hls.js light on click:   ${ratio(lazyBare)} (the cost of vitrine's own code)`);
   }
 } finally {
   await browser.close();
+  server.closeAllConnections();
+  server.close();
   await examples.close();
 }

@@ -128,8 +128,10 @@ export const sharedStyles = css`
     min-inline-size: 6rem;
     overflow-wrap: anywhere;
   }
-  /* A table too wide for its card scrolls inside it, never the page. */
+  /* A table too wide for its card scrolls inside it, never the page. Positioned, so the screen-reader words in its
+     cells (absolute, .visually-hidden) are clipped and scrolled with it too: otherwise they widen the page on a phone. */
   .scroll {
+    position: relative;
     overflow-x: auto;
   }
   .sub {

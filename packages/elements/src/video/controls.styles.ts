@@ -22,6 +22,11 @@ export const controlsStyles = css`
     cursor: none;
   }
 
+  /* A range input moves on the press, before the click that a waking tap swallows: faded, it takes no presses. */
+  .idle .seek-input {
+    pointer-events: none;
+  }
+
   .seek {
     position: relative;
     display: flex;

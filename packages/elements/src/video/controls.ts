@@ -50,7 +50,17 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
   const total = formatTime(state.duration);
   // The time is dir="ltr": on a right-to-left page it would otherwise read "0:10 / 0:03".
   return html`<div part="controls" class="controls">
-    <div class="seek">
+    <div
+      class="seek"
+      @pointerdown=${(event: Event) => {
+        // Faded, the bar lets presses through to here (controls.styles.ts): a tap only wakes it, and without its
+        // mousedown the range input under the lifting finger does not jump there either.
+        if (!(event.target instanceof HTMLInputElement)) event.preventDefault();
+        actions.scrub(true);
+      }}
+      @pointerup=${() => actions.scrub(false)}
+      @pointercancel=${() => actions.scrub(false)}
+    >
       <input
         part="seek"
         class="seek-input"
@@ -61,9 +71,6 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
         aria-label=${t('seek')}
         aria-valuetext=${t('timeOf', { time, total })}
         @input=${actions.seek}
-        @pointerdown=${() => actions.scrub(true)}
-        @pointerup=${() => actions.scrub(false)}
-        @pointercancel=${() => actions.scrub(false)}
       />
       <div class="rail" aria-hidden="true">${state.markers.map((at) => html`<span part="marker" class="marker" data-at=${at}></span>`)}</div>
     </div>

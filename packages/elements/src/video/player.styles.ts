@@ -329,6 +329,7 @@ export const playerStyles = css`
   }
 
   .tray-item {
+    position: relative;
     display: grid;
     grid-template-columns: 3.5rem 1fr;
     gap: 0.25rem 0.75rem;
@@ -354,7 +355,15 @@ export const playerStyles = css`
     font-weight: 600;
   }
 
+  /* The whole row, picture included, opens the product: a title line alone is a small target for a finger. */
+  .tray-text .link::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+
   .jump {
+    position: relative;
     justify-self: start;
     min-block-size: 2rem;
     padding: 0 0.75rem;

@@ -10,7 +10,7 @@ import typescript from '@rollup/plugin-typescript';
 /**
  * Lit keeps css`` templates verbatim, and so does the loader's css`` (String.raw); collapsing their comments and
  * indentation saves about a third of the style bytes. Only whitespace that cannot matter is removed (never before
- * ':', which would join selectors).
+ * ':', which would join selectors), and the zero before a decimal point.
  */
 function minifyCssLiterals() {
   const squeeze = (text) =>
@@ -18,7 +18,9 @@ function minifyCssLiterals() {
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,])\s*/g, '$1')
-      .replace(/:\s+/g, ':');
+      .replace(/:\s+/g, ':')
+      // `0.5rem` is `.5rem`; only after a space, colon, comma or parenthesis, so `10.5rem` is left whole.
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
   return {
     name: 'minify-css-literals',
     transform(code, id) {

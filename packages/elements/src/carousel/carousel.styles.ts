@@ -49,6 +49,8 @@ export const carouselStyles = css`
 
   .nav {
     position: absolute;
+    /* Quick taps on Next never zoom the host page. */
+    touch-action: manipulation;
     z-index: 2;
     inset-block-start: 50%;
     translate: 0 -50%;
@@ -61,7 +63,7 @@ export const carouselStyles = css`
     border-radius: 50%;
     background: var(--vitrine-carousel-button-background, var(--vitrine-color-surface, #fff));
     color: var(--vitrine-carousel-button-color, var(--vitrine-color-text, #1a1a1a));
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+    box-shadow: 0 1px 4px #0003;
     cursor: pointer;
   }
 

@@ -58,12 +58,6 @@ export const productCardStyles = css`
 
   .body > * {
     flex: none;
-  }
-
-  .brand,
-  .title,
-  .price,
-  .availability {
     margin: 0;
   }
 
@@ -123,8 +117,11 @@ export const productCardStyles = css`
     outline-offset: 2px;
   }
 
-  .card:hover .link[href] {
-    text-decoration: underline;
+  /* Hover effects only where a pointer hovers: after a finger's tap they would stay on. */
+  @media (hover: hover) {
+    .card:hover .link[href] {
+      text-decoration: underline;
+    }
   }
 
   /* Prices are never cut: each amount stays whole, and the original price wraps below the sale price when
@@ -205,7 +202,7 @@ export const productCardStyles = css`
     }
   }
 
-  @media (prefers-reduced-motion: no-preference) {
+  @media (prefers-reduced-motion: no-preference) and (hover: hover) {
     img {
       transition: transform 0.3s ease;
     }

@@ -163,8 +163,11 @@ export const controlsStyles = css`
     cursor: pointer;
   }
 
-  .control:hover {
-    background: rgb(255 255 255 / 15%);
+  /* Only where a pointer hovers: a finger's tap would leave it lit. */
+  @media (hover: hover) {
+    .control:hover {
+      background: rgb(255 255 255 / 15%);
+    }
   }
 
   .control svg {

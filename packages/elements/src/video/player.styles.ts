@@ -316,8 +316,10 @@ export const playerStyles = css`
     font-weight: 700;
   }
 
-  .tray-close:hover {
-    background: var(--vitrine-color-surface-muted, #f3f4f6);
+  @media (hover: hover) {
+    .tray-close:hover {
+      background: var(--vitrine-color-surface-muted, #f3f4f6);
+    }
   }
 
   .tray-list {

@@ -75,4 +75,25 @@ describe('<vitrine-video> on a phone', () => {
     expect(mediaOf(video).currentTime).to.be.closeTo(2.5, 0.3);
     expect(part(video, 'tray')!.hidden).to.equal(true);
   });
+
+  describe('on a touch screen', () => {
+    before(() => executeServerCommand('touch-screen', { enabled: true }));
+    after(() => executeServerCommand('touch-screen', { enabled: false }));
+
+    it('leaves no control lit after a tap, as a hover would', async () => {
+      const video = await playingOnAPhone(SUMMER_CLIP);
+      const mute = part(video, 'mute')!;
+      const unlit = getComputedStyle(mute).backgroundColor;
+      await tap(mute);
+      await video.updateComplete;
+
+      expect(mute.matches(':hover'), 'the tap leaves the finger "hovering" there').to.equal(true);
+      expect(getComputedStyle(mute).backgroundColor).to.equal(unlit);
+    });
+
+    it('never lets quick taps on the player zoom the page', async () => {
+      const video = await renderVideo(html`<vitrine-video clip=${SUMMER_CLIP}></vitrine-video>`);
+      expect(getComputedStyle(part(video, 'frame')!).touchAction).to.equal('manipulation');
+    });
+  });
 });

@@ -18,6 +18,8 @@ export const videoStyles = css`
   .frame {
     position: relative;
     display: grid;
+    /* Quick taps on play, tags and controls never zoom the host page. */
+    touch-action: manipulation;
     /* One cell of exactly the frame's size: a long tray scrolls inside it rather than stretching it. */
     grid-template: minmax(0, 1fr) / minmax(0, 1fr);
     aspect-ratio: var(--_ratio, 16 / 9);
@@ -93,8 +95,10 @@ export const videoStyles = css`
     transition: transform 0.15s ease;
   }
 
-  .big-play:hover svg {
-    transform: scale(1.08);
+  @media (hover: hover) {
+    .big-play:hover svg {
+      transform: scale(1.08);
+    }
   }
 
   .badge {

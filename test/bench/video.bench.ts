@@ -4,8 +4,10 @@
 // <vitrine-video>'s preloading on hover and press can help; then as a person does on a first visit over a phone's
 // network, where every byte of hls.js costs time.
 import { readFile } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM scripts without type declarations
@@ -110,9 +112,13 @@ async function run(page: Page, url: string, ready: string, playSelector: string,
 const PHONE_NETWORK = { offline: false, latency: 60, downloadThroughput: 9_000_000 / 8, uploadThroughput: 1_500_000 / 8 };
 const OPEN_NETWORK = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
+/** Text a server or CDN would gzip; media segments and images go as they are. */
+const COMPRESSIBLE = /javascript|html|json|mpegurl|css|vtt/;
+
 /**
  * The bench pages and hls.js, served over real HTTP beside the examples (everything else is passed on to them), so
- * that the browser's network throttling applies to every byte of every side alike.
+ * that the browser's network throttling applies to every byte of every side alike; text is gzipped, as any real
+ * server would send it.
  */
 async function startBenchServer(examplesOrigin: string): Promise<{ origin: string; server: Server }> {
   const files: Record<string, [string, string]> = {
@@ -124,13 +130,16 @@ async function startBenchServer(examplesOrigin: string): Promise<{ origin: strin
     '/bench/hls.mjs': [hlsSource, 'text/javascript'],
     '/bench/hls.light.mjs': [hlsLightSource, 'text/javascript'],
   };
+  const send = (res: ServerResponse, status: number, headers: IncomingHttpHeaders, body: Readable) => {
+    if (!COMPRESSIBLE.test(String(headers['content-type']))) return void body.pipe(res.writeHead(status, headers));
+    const { 'content-length': _length, ...rest } = headers;
+    body.pipe(createGzip()).pipe(res.writeHead(status, { ...rest, 'content-encoding': 'gzip' }));
+  };
   const server = createServer((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://bench').pathname];
-    if (file) return res.writeHead(200, { 'content-type': file[1] }).end(file[0]);
-    const upstream = request(new URL(req.url ?? '/', examplesOrigin), { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    if (file) return send(res, 200, { 'content-type': file[1] }, Readable.from([file[0]]));
+    const { 'accept-encoding': _encoding, ...headers } = req.headers;
+    const upstream = request(new URL(req.url ?? '/', examplesOrigin), { method: req.method, headers }, (answer) => send(res, answer.statusCode ?? 502, answer.headers, answer));
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

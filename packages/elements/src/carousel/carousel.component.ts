@@ -15,8 +15,8 @@ import { keyTarget, pageTarget, renderedSegments, revealOffset, visibleRange, ty
 /** Cards rendered before the first measurement; enough to fill a wide screen. */
 const INITIAL_WINDOW = 8;
 
-const chevron = svg`<path d="M12.5 4.5 7 10l5.5 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />`;
-const chevronNext = svg`<path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />`;
+/** Points the way Next moves; Previous turns it round (carousel.styles.ts). */
+const chevron = svg`<path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />`;
 
 /**
  * A horizontal, scroll-snapping row of product cards with previous/next buttons and arrow-key navigation.
@@ -168,7 +168,7 @@ export class VitrineCarousel extends LitElement {
       ?hidden=${hidden}
       @click=${() => this.#page(direction)}
     >
-      <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">${direction < 0 ? chevron : chevronNext}</svg>
+      <svg viewBox="0 0 20 20" aria-hidden="true">${chevron}</svg>
     </button>`;
   }
 
@@ -301,7 +301,7 @@ export class VitrineCarousel extends LitElement {
   }
 
   #scrollBehavior(distance: number): ScrollBehavior {
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     // Animating across thousands of cards helps nobody: far jumps (Home, End) are instant.
     return reduced || distance > 3 * this.#track.clientWidth ? 'auto' : 'smooth';
   }

@@ -79,12 +79,12 @@ export const carouselStyles = css`
     display: none;
   }
 
-  .nav[aria-disabled='true'] {
+  .nav[aria-disabled=true] {
     cursor: default;
   }
 
   /* Only the chevron fades: dimming the whole button would dim its focus ring below 3:1 too. */
-  .nav[aria-disabled='true'] svg {
+  .nav[aria-disabled=true] svg {
     opacity: 0.4;
   }
 
@@ -94,12 +94,16 @@ export const carouselStyles = css`
   }
 
   @media (forced-colors: active) {
-    .nav[aria-disabled='true'] {
+    .nav[aria-disabled=true] {
       color: GrayText;
     }
   }
 
-  /* The chevrons point the way the row moves, which flips in right-to-left languages. */
+  /* The chevrons point the way the row moves: Previous's is turned round, and both flip in right-to-left languages. */
+  .previous svg {
+    scale: -1 1;
+  }
+
   :host(:dir(rtl)) .nav svg {
     transform: scaleX(-1);
   }

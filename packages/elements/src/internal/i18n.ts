@@ -102,9 +102,8 @@ export class LocalizeController implements ReactiveController {
       overrides['*']?.[key] ??
       own[language]?.[key] ??
       shared[language]?.[key] ??
-      own.en?.[key] ??
-      shared.en?.[key] ??
-      key;
+      // No strings in this language: English, isolated, so on an Arabic page it still ends with its full stop.
+      `\u2068${own.en?.[key] ?? shared.en?.[key] ?? key}\u2069`;
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
   };
 

@@ -155,13 +155,15 @@ export class VitrineProductCard extends LitElement {
     if (this.skeleton || !product) return this.#renderSkeleton();
     const { t } = this.#localize;
     const url = toSafeUrl(product.url);
-    const opensNewTab = this.target !== undefined && this.target !== '' && this.target !== '_self';
+    const opensNewTab = !!this.target && this.target !== '_self';
+    // Brand and title take their direction from their text: a Latin name on an Arabic page is cut at its end, not its
+    // start, and ends with its full stop.
     return html`
       <div part="card" class="card ${product.availability}">
         <div class="image-frame">${this.#renderImage(product)}</div>
         <div class="body">
-          <p part="brand" class="brand">${product.brand ?? ''}</p>
-          <p part="title" class="title">
+          <p part="brand" class="brand" dir="auto">${product.brand ?? ''}</p>
+          <p part="title" class="title" dir="auto">
             <a
               part="link"
               class="link"
@@ -176,7 +178,7 @@ export class VitrineProductCard extends LitElement {
             >
           </p>
           ${this.#renderPrice(product)}
-          <p part="availability" class="availability">${t(AVAILABILITY_TEXT[product.availability] ?? 'inStock')}</p>
+          <p part="availability" class="availability">${t(AVAILABILITY_TEXT[product.availability])}</p>
           ${url === undefined
             ? html`<span class="cta-space"></span>`
             : html`<span part="cta" class="cta" aria-hidden="true">${t('viewProduct')}</span>`}

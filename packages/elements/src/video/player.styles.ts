@@ -116,6 +116,15 @@ export const playerStyles = css`
     text-overflow: ellipsis;
   }
 
+  /* Product names and captions read in their own direction (a Latin name on an Arabic page, or the reverse): cut at
+     their end, not their start, their full stop last; aligned as the page (captions stay centred, below). */
+  .tag-title,
+  .tray-text .link,
+  .captions {
+    unicode-bidi: plaintext;
+    text-align: -webkit-match-parent;
+  }
+
   .tag-cta {
     justify-self: start;
     padding: 0.125rem 0.5rem;
@@ -238,7 +247,8 @@ export const playerStyles = css`
     .tag .link {
       grid-template-columns: 2rem 1fr;
       max-inline-size: 100%;
-      padding: 0.25rem 0.5rem 0.25rem 0.25rem;
+      padding: 0.25rem;
+      padding-inline-end: 0.5rem;
     }
 
     .tag .thumb {
@@ -311,7 +321,8 @@ export const playerStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    padding: 0.25rem 0.25rem 0.25rem 0.875rem;
+    padding: 0.25rem;
+    padding-inline-start: 0.875rem;
     border-block-end: 1px solid var(--vitrine-color-border, #d0d5dd);
     font-weight: 700;
   }

@@ -160,7 +160,8 @@ export class Player {
 
   /** Space or K, M, arrows and Escape while focus is inside the player. */
   onKeydown(event: KeyboardEvent, togglePlay: () => void): void {
-    const action = keyAction(event, this.#tray.open);
+    // The CSS direction, which the range input follows: a stylesheet's `direction: rtl` counts as well as dir="rtl".
+    const action = keyAction(event, this.#tray.open, getComputedStyle(this.#host).direction === 'rtl');
     if (!action) return;
     event.preventDefault();
     const playback = this.playback;

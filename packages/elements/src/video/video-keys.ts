@@ -6,8 +6,9 @@ export type KeyAction = 'toggle-play' | 'toggle-mute' | 'back' | 'forward' | 'cl
 /**
  * The player's keyboard shortcuts while focus is inside it: Space or K play/pause, M mute, ← → seek, Escape closes
  * the tray. Space on a button or link keeps its own meaning (pressing it); modified keys belong to the browser.
+ * On a right-to-left page the seek bar runs from the right, so ← goes forward: an arrow moves the thumb its way.
  */
-export function keyAction(event: KeyboardEvent, trayOpen: boolean): KeyAction | undefined {
+export function keyAction(event: KeyboardEvent, trayOpen: boolean, rtl?: boolean): KeyAction | undefined {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return undefined;
   const target = event.composedPath()[0];
   const onControl = target instanceof Element && target.closest('button, a') !== null;
@@ -22,9 +23,9 @@ export function keyAction(event: KeyboardEvent, trayOpen: boolean): KeyAction | 
     case 'm':
     case 'M':
       return 'toggle-mute';
-    case 'ArrowLeft':
+    case rtl ? 'ArrowRight' : 'ArrowLeft':
       return 'back';
-    case 'ArrowRight':
+    case rtl ? 'ArrowLeft' : 'ArrowRight':
       return 'forward';
     default:
       return undefined;

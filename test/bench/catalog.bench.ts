@@ -1,6 +1,7 @@
 // `npm run bench`: how <vitrine-catalog> scales with the size of a feed, beside a baseline that renders every
-// card at once, in one run of one browser. Reports DOM nodes, time to render, and the cost of scrolling to the end.
-import { chromium, type Page } from 'playwright-core';
+// card at once, in one run of one browser. Reports DOM nodes, time to render, and the cost of scrolling to the end;
+// the DOM left after scrolling there and back; and a page of 20 catalogs on one feed (downloads, time, long tasks).
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { startExamples } from '../../examples/serve.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
@@ -26,6 +27,11 @@ function feed(count: number) {
 const catalogPage = (count: number) => `<!doctype html><html lang="en"><head>
   <script src="/dist/vitrine.js" async></script></head>
   <body><vitrine-catalog src="/bench/feed-${count}.json"></vitrine-catalog></body></html>`;
+
+/** A brand's page: many catalogs on one feed, as a host lays out rows of one brand. */
+const manyCatalogsPage = (count: number, catalogs: number) => `<!doctype html><html lang="en"><head>
+  <script src="/dist/vitrine.js" async></script></head>
+  <body>${Array.from({ length: catalogs }, (_, i) => `<vitrine-catalog src="/bench/feed-${count}.json" list-id="row-${i}"></vitrine-catalog>`).join('')}</body></html>`;
 
 /** Baseline: every product as a card in a plain scrolling row, no virtualisation. */
 const allCardsPage = () => `<!doctype html><html lang="en"><head>
@@ -76,6 +82,40 @@ const SCROLL_TO_END = (selector: string) => `(async () => {
   return Math.round(performance.now() - t0);
 })()`;
 
+/** Scrolls the first carousel through `cards` cards and back, four a frame: DOM nodes (Chromium's count, after a GC) before and after. */
+const SCROLL_THERE_AND_BACK = (cards: number) => `(async () => {
+  const find = (root) => root.querySelector('[part~="track"]') ?? [...root.querySelectorAll('*')].map((el) => el.shadowRoot && find(el.shadowRoot)).find(Boolean);
+  const track = find(document);
+  const stride = track.querySelector('.item').getBoundingClientRect().width + parseFloat(getComputedStyle(track).columnGap);
+  for (const direction of [1, -1]) {
+    for (let i = 0; i < ${cards} / 4; i++) {
+      track.scrollLeft += direction * 4 * stride;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+})()`;
+
+async function domNodes(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'Nodes')!.value;
+}
+
+/** Many catalogs on one feed: feed downloads, time until every one has loaded, long tasks on the way. */
+async function measureManyCatalogs(page: Page, url: string, catalogs: number) {
+  let feedRequests = 0;
+  const count = (request: { url(): string }) => void (/\/bench\/feed-/.test(request.url()) && feedRequests++);
+  page.on('request', count);
+  const start = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.evaluate(`Promise.race([window.__allLoaded(${catalogs}), new Promise((_, reject) => setTimeout(() => reject(new Error('not every catalog loaded')), 60000))])`);
+  const loadedMs = Date.now() - start;
+  const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+  page.off('request', count);
+  return { feedRequests, loadedMs, longTaskMs: longTasks.reduce((sum, ms) => sum + ms, 0), longTasks: longTasks.length };
+}
+
 async function measure(page: Page, url: string, scrollTarget: string) {
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
@@ -100,11 +140,19 @@ try {
     if (feedMatch) return route.fulfill({ json: feed(Number(feedMatch[1])) });
     if (pathname.endsWith('all-cards.js')) return route.fulfill({ body: allCardsScript, contentType: 'text/javascript' });
     if (pathname.includes('all-cards')) return route.fulfill({ body: allCardsPage(), contentType: 'text/html' });
+    const manyMatch = /many-(\d+)-(\d+)\.html$/.exec(pathname);
+    if (manyMatch) return route.fulfill({ body: manyCatalogsPage(Number(manyMatch[1]), Number(manyMatch[2])), contentType: 'text/html' });
     const pageMatch = /catalog-(\d+)\.html$/.exec(pathname);
     return route.fulfill({ body: catalogPage(Number(pageMatch?.[1] ?? 100)), contentType: 'text/html' });
   });
   // Set before any page script runs, so the load event cannot be missed.
-  await context.addInitScript(`window.__loaded = new Promise((resolve) => document.addEventListener('vitrine-load', resolve, { once: true, capture: true }));`);
+  await context.addInitScript(`window.__loaded = new Promise((resolve) => document.addEventListener('vitrine-load', resolve, { once: true, capture: true }));
+    let loads = 0;
+    const waiting = [];
+    document.addEventListener('vitrine-load', () => { loads++; waiting.forEach((check) => check()); }, true);
+    window.__allLoaded = (count) => new Promise((resolve) => { const check = () => loads >= count && resolve(); waiting.push(check); check(); });
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.__longTasks.push(Math.round(entry.duration)))).observe({ type: 'longtask', buffered: true });`);
   const page = await context.newPage();
   // A first, unrecorded run, so neither side pays for the browser's cold start or empty caches.
   await measure(page, `${origin}/bench/catalog-100.html`, '[part~="track"]');
@@ -125,6 +173,21 @@ try {
   }
   console.log('\n<vitrine-catalog> (virtualised carousel) beside every card rendered at once, same feed, same browser:\n');
   console.table(rows);
+
+  // The DOM a carousel leaves behind as it scrolls: it should end where it started.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await measure(page, `${origin}/bench/catalog-10000.html`, '[part~="track"]');
+  const nodesBefore = await domNodes(cdp);
+  await page.evaluate(SCROLL_THERE_AND_BACK(2_000));
+  const nodesAfter = await domNodes(cdp);
+  console.log('\nDOM nodes of a 10,000-product catalog page before and after scrolling 2,000 cards there and back:\n');
+  console.table([{ before: nodesBefore, after: nodesAfter }]);
+
+  const many: Array<Record<string, string | number>> = [];
+  for (const size of [1_000, 10_000]) many.push({ products: size, ...(await measureManyCatalogs(page, `${origin}/bench/many-${size}-20.html`, 20)) });
+  console.log('\n20 catalogs on one feed (one brand page):\n');
+  console.table(many);
 } finally {
   await browser.close();
   await examples.close();

@@ -9,14 +9,43 @@ import { applyQuery, pickProducts, type ProductQuery, type ProductSource, type S
  */
 export const FETCH_TIMEOUT_MS = 15_000;
 
+/** One download of a feed and the callers waiting on it; `ok` once it has loaded, or failed or been given up. */
+interface FeedRequest {
+  feed: Promise<ProductList>;
+  controller: AbortController;
+  waiters: number;
+  ok?: boolean;
+}
+
 /**
- * A catalog published as JSON at a URL. The feed is fetched once and shared by every query;
- * a failed fetch is not cached, so `retry` (a new query) fetches again.
+ * Feeds on their way, by URL: sources that ask for one while it loads (a page of catalogs on one brand's feed, the
+ * players that name it) share its download and its validated products.
+ */
+const loading = new Map<string, FeedRequest>();
+
+function requestFeed(url: string): FeedRequest {
+  const controller = new AbortController();
+  const request: FeedRequest = { feed: fetchFeed(url, controller.signal), controller, waiters: 0 };
+  loading.set(url, request);
+  // A server that never answers fails like one that cannot be reached; aborting a settled fetch does nothing.
+  setTimeout(() => controller.abort(unreachable(url)), FETCH_TIMEOUT_MS);
+  const settle = (ok: boolean) => {
+    // Given up already: the URL may be loading again by now, for other callers.
+    if (request.ok !== undefined) return;
+    request.ok = ok;
+    loading.delete(url);
+  };
+  request.feed.then(() => settle(true), () => settle(false));
+  return request;
+}
+
+/**
+ * A catalog published as JSON at a URL. The feed is fetched once and shared by every query, and by other sources
+ * of the same URL that ask while it loads; a failed fetch is not cached, so `retry` (a new query) fetches again.
  */
 export class JsonFeedSource implements ProductSource {
   readonly url: string;
-  private feed: Promise<ProductList> | undefined;
-  private request: { controller: AbortController; waiters: number; settled: boolean } | undefined;
+  private request: FeedRequest | undefined;
 
   constructor(url: string, base: string | undefined = documentBase()) {
     const safe = toSafeUrl(url, base);
@@ -40,35 +69,22 @@ export class JsonFeedSource implements ProductSource {
    */
   private load(signal: AbortSignal | undefined): Promise<ProductList> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (!this.feed) {
-      const request = { controller: new AbortController(), waiters: 0, settled: false };
-      const feed = fetchFeed(this.url, request.controller.signal);
-      // A server that never answers fails like one that cannot be reached; aborting a settled fetch does nothing.
-      setTimeout(() => request.controller.abort(unreachable(this.url)), FETCH_TIMEOUT_MS);
-      this.feed = feed;
-      this.request = request;
-      feed.then(
-        () => (request.settled = true),
-        () => {
-          request.settled = true;
-          if (this.feed === feed) this.feed = undefined;
-        },
-      );
-    }
-    const feed = this.feed;
-    const request = this.request!;
+    if (this.request?.ok === false) this.request = undefined;
+    const request = (this.request ??= loading.get(this.url) ?? requestFeed(this.url));
     request.waiters++;
-    if (!signal) return feed;
+    if (!signal) return request.feed;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         reject(signal.reason);
-        if (--request.waiters === 0 && !request.settled) {
+        // Nobody waits for it any more: the download stops, and a later caller starts another.
+        if (--request.waiters === 0 && request.ok === undefined) {
+          request.ok = false;
+          loading.delete(this.url);
           request.controller.abort(signal.reason);
-          if (this.feed === feed) this.feed = undefined;
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      feed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      request.feed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 }

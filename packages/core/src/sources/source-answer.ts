@@ -9,8 +9,8 @@ import { documentBase } from '../model/url.js';
  */
 export function readSourceAnswer(answer: unknown, base: string | undefined = documentBase()): ProductList {
   const list = answer as Partial<Record<keyof ProductList, unknown>> | null | undefined;
-  const catalog = typeof list?.catalog === 'object' ? list.catalog : undefined;
-  const read = readCatalogFeed({ ...catalog, products: list?.products }, base);
+  // Only the catalog's id, brand and title are read: whatever else a spread of a bad catalog brings is ignored.
+  const read = readCatalogFeed({ ...(list?.catalog as object), products: list?.products }, base);
   const own = Array.isArray(list?.issues) ? (list.issues as DataIssue[]).filter((issue) => typeof issue?.message === 'string') : [];
   return { ...read, issues: [...own, ...read.issues] };
 }

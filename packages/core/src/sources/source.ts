@@ -27,6 +27,13 @@ export interface ProductSource {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
+/** Orders other than the feed's own (`featured`). */
+const COMPARATORS: Partial<Record<ProductSort, (a: Product, b: Product) => number>> = {
+  'price-asc': (a, b) => a.price.amount - b.price.amount,
+  'price-desc': (a, b) => b.price.amount - a.price.amount,
+  title: (a, b) => collator.compare(a.title, b.title),
+};
+
 /** Accents and invisible format characters (zero-width spaces, soft hyphens) do not count in a search. */
 function normalise(text: string): string {
   return text.normalize('NFD').replace(/[\p{Diacritic}\p{Cf}]/gu, '').toLocaleLowerCase();
@@ -41,7 +48,7 @@ export function applyQuery(list: ProductList, query: ProductQuery = {}): Product
     const wanted = normalise(needle);
     products = products.filter((p) => normalise(`${p.title} ${p.brand ?? ''}`).includes(wanted));
   }
-  const compare = comparator(query.sort ?? 'featured');
+  const compare = query.sort && COMPARATORS[query.sort];
   if (compare) products = [...products].sort(compare);
   const offset = Math.max(0, query.offset ?? 0);
   const end = query.limit === undefined ? undefined : offset + Math.max(0, query.limit);
@@ -49,21 +56,7 @@ export function applyQuery(list: ProductList, query: ProductQuery = {}): Product
   return { ...list, products };
 }
 
-function comparator(sort: ProductSort): ((a: Product, b: Product) => number) | undefined {
-  switch (sort) {
-    case 'price-asc':
-      return (a, b) => a.price.amount - b.price.amount;
-    case 'price-desc':
-      return (a, b) => b.price.amount - a.price.amount;
-    case 'title':
-      return (a, b) => collator.compare(a.title, b.title);
-    case 'featured':
-      return undefined;
-  }
-}
-
 export function pickProducts(list: ProductList, ids: readonly string[]): ProductList {
   const byId = new Map(list.products.map((p) => [p.id, p]));
-  const products = ids.map((id) => byId.get(id)).filter((p): p is Product => p !== undefined);
-  return { ...list, products };
+  return { ...list, products: ids.map((id) => byId.get(id)).filter((p): p is Product => !!p) };
 }

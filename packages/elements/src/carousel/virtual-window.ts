@@ -22,20 +22,21 @@ export function visibleRange(position: number, viewport: number, total: number, 
 
 /**
  * Items interleaved with spacers so every item sits where it would if all were rendered. A spacer for k
- * missing items is k × stride − gap wide: the flex gap after it brings it to exactly k strides.
+ * missing items is k × stride − gap wide: the flex gap after it brings it to exactly k strides. A spacer is keyed
+ * by its place in the row, not by the items it stands for, so scrolling resizes it rather than replacing it.
  */
 export function renderedSegments(indices: readonly number[], total: number, metrics: TrackMetrics | undefined): Segment[] {
   const segments: Segment[] = [];
   let next = 0;
-  const spacer = (key: string, count: number) => {
+  const spacer = (count: number, key = `${segments.length}`) => {
     if (metrics && count > 0) segments.push({ key, size: count * metrics.stride - metrics.gap });
   };
   for (const index of indices) {
-    spacer(`before-${index}`, index - next);
+    spacer(index - next);
     segments.push({ key: `item-${index}`, index });
     next = index + 1;
   }
-  spacer('end', total - next);
+  spacer(total - next, 'end');
   return segments;
 }
 

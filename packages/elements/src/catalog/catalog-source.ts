@@ -29,8 +29,7 @@ export function asFatal(error: unknown): VitrineError {
     if (error.fatal) return error;
     return new VitrineError(error.code, error.message, { path: error.path, cause: error });
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new VitrineError('source-unreachable', `the product source failed: ${reason}`, { cause: error });
+  return new VitrineError('source-unreachable', `the product source failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 /** The non-fatal report for a feed that rendered but skipped some products; it names the first bad field. */

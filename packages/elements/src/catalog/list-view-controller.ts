@@ -30,7 +30,7 @@ export class ListViewController implements ReactiveController {
   hostConnected(): void {
     if (typeof IntersectionObserver === 'undefined') return;
     this.#observer = new IntersectionObserver((entries) => {
-      this.#onScreen = entries[entries.length - 1]?.isIntersecting ?? false;
+      this.#onScreen = !!entries.at(-1)?.isIntersecting;
       this.check();
     });
     this.#observer.observe(this.#host);
@@ -45,12 +45,11 @@ export class ListViewController implements ReactiveController {
   /** Call when a load has finished; reports at once if the list is already on screen. */
   check(): void {
     const list = this.#shown();
-    if (!this.#onScreen || !list || list.products.length === 0 || list.load === this.#reportedLoad) return;
+    if (!this.#onScreen || !list?.products.length || list.load === this.#reportedLoad) return;
     this.#reportedLoad = list.load;
-    const properties: Record<string, unknown> = {
+    emitTrack(this.#host, TrackedEvent.productListViewed, {
       products: list.products.slice(0, LIST_VIEWED_PRODUCTS).map((product, index) => productProperties(product, index + 1)),
-    };
-    if (list.listId) properties.list_id = list.listId;
-    emitTrack(this.#host, TrackedEvent.productListViewed, properties);
+      ...(list.listId && { list_id: list.listId }),
+    });
   }
 }

@@ -1,0 +1,37 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextFrames } from '../test/events.js';
+import { makeProducts } from '../test/products.js';
+import './carousel.js';
+import type { VitrineCarousel } from './carousel.js';
+
+const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
+
+describe('<vitrine-carousel> at scale', () => {
+  it('moves its window through 10,000 products by adding and removing cards: the spacers are resized, not replaced', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
+      <vitrine-carousel .products=${makeProducts(10_000)}></vitrine-carousel>
+    </div>`);
+    const carousel = wrapper.querySelector<VitrineCarousel>('vitrine-carousel')!;
+    await carousel.updateComplete;
+    await nextFrames(3);
+    const track = carousel.shadowRoot!.querySelector<HTMLElement>('[part="track"]')!;
+    const added: Element[] = [];
+    const observer = new MutationObserver((records) => records.forEach((record) => added.push(...[...record.addedNodes].filter((node) => node instanceof Element))));
+    observer.observe(track, { childList: true });
+    const stride = 15 * REM; // 14rem card + 1rem gap
+    for (let card = 1; card <= 40; card++) {
+      track.scrollLeft = card * stride;
+      await nextFrames(2);
+      await carousel.updateComplete;
+    }
+    observer.disconnect();
+    // Cards come and go; one spacer appears, before the window, when the row leaves its start, and from then on the
+    // spacers only change size.
+    expect(added.filter((node) => !node.classList.contains('item')).map((node) => node.className)).to.deep.equal(['spacer']);
+    const first = track.querySelector<HTMLElement>('.item')!;
+    expect(Number(first.dataset.index)).to.be.above(30);
+    expect(Math.round(first.getBoundingClientRect().left - track.getBoundingClientRect().left + track.scrollLeft)).to.equal(
+      Math.round(Number(first.dataset.index) * stride + 0.625 * REM),
+    );
+  });
+});

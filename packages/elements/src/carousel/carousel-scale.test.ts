@@ -6,6 +6,13 @@ import type { VitrineCarousel } from './carousel.js';
 
 const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
 
+function countComments(root: Node): number {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  let count = 0;
+  while (walker.nextNode()) count++;
+  return count;
+}
+
 describe('<vitrine-carousel> at scale', () => {
   it('moves its window through 10,000 products by adding and removing cards: the spacers are resized, not replaced', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
@@ -33,5 +40,28 @@ describe('<vitrine-carousel> at scale', () => {
     expect(Math.round(first.getBoundingClientRect().left - track.getBoundingClientRect().left + track.scrollLeft)).to.equal(
       Math.round(Number(first.dataset.index) * stride + 0.625 * REM),
     );
+  });
+
+  it('leaves nothing behind in the row when scrolled there and back: its DOM stays the same size', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
+      <vitrine-carousel .products=${makeProducts(2_000)}></vitrine-carousel>
+    </div>`);
+    const carousel = wrapper.querySelector<VitrineCarousel>('vitrine-carousel')!;
+    await carousel.updateComplete;
+    await nextFrames(3);
+    const track = carousel.shadowRoot!.querySelector<HTMLElement>('[part="track"]')!;
+    // Comments too: Lit's markers are nodes the page keeps and walks, like any other.
+    const nodes = () => track.querySelectorAll('*').length + countComments(track);
+    const atStart = nodes();
+    const stride = 15 * REM;
+    for (let round = 0; round < 2; round++) {
+      for (const card of [200, 400, 600, 0]) {
+        track.scrollLeft = card * stride;
+        await nextFrames(2);
+        await carousel.updateComplete;
+      }
+    }
+    // The window is back where it began, so the row holds what it held then.
+    expect(nodes()).to.equal(atStart);
   });
 });

@@ -18,8 +18,7 @@ export const carouselStyles = css`
     margin: 0;
     padding: ${carouselPadding};
     scroll-padding-inline: ${carouselPadding};
-    overflow-x: auto;
-    overflow-y: hidden;
+    overflow: auto hidden;
     overscroll-behavior-x: contain;
     /* Proximity, not mandatory: a jump into a part of the row that is not rendered yet must not be snapped back
        to the last rendered card before the window catches up. */

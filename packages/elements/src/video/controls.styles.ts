@@ -56,10 +56,14 @@ export const controlsStyles = css`
     box-shadow: 0 0 0 5px var(--vitrine-focus-ring-color, #1a56db);
   }
 
-  /* The thumb's centre travels from half a thumb in to half a thumb from the end, as the input's does. */
-  .rail {
+  /* The thumb's centre travels from half a thumb in to half a thumb from the end, as the input's does. The progress
+     (set on .rail every frame) and the cue markers are siblings, so a frame restyles two pseudo-elements, not every
+     marker; presses go through both to the input. */
+  .rail,
+  .rail-marks {
     position: absolute;
     inset: 0 calc(var(--_thumb) / 2);
+    pointer-events: none;
   }
 
   .seek::before,
@@ -84,7 +88,9 @@ export const controlsStyles = css`
     background: var(--_accent);
   }
 
+  /* The thumb is drawn over the markers. */
   .rail::after {
+    z-index: 1;
     inset-inline-start: calc(var(--_progress, 0) * 100% - var(--_thumb) / 2);
     inset-block-start: calc(50% - var(--_thumb) / 2);
     inline-size: var(--_thumb);
@@ -111,7 +117,8 @@ export const controlsStyles = css`
 
     /* The drawing only: the ring around the focused bar takes the system's colours like every other. */
     .seek::before,
-    .rail {
+    .rail,
+    .rail-marks {
       forced-color-adjust: none;
     }
 

@@ -72,7 +72,8 @@ export function renderControls(state: ControlsState, actions: ControlsActions, t
         aria-valuetext=${t('timeOf', { time, total })}
         @input=${actions.seek}
       />
-      <div class="rail" aria-hidden="true">${state.markers.map((at) => html`<span part="marker" class="marker" data-at=${at}></span>`)}</div>
+      <div class="rail" aria-hidden="true"></div>
+      <div class="rail-marks" aria-hidden="true">${state.markers.map((at) => html`<span part="marker" class="marker" data-at=${at}></span>`)}</div>
     </div>
     <div class="buttons">
       <button part="control play-pause" class="control" type="button" aria-label=${t(state.paused ? 'play' : 'pause')} @click=${actions.togglePlay}>

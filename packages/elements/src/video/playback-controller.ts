@@ -129,7 +129,7 @@ export class PlaybackController implements ReactiveController {
     const seek = this.#host.shadowRoot?.querySelector<HTMLInputElement>('.seek-input');
     if (!video || !seek) return;
     if (!this.scrubbing) seek.value = String(video.currentTime);
-    seek.parentElement!.style.setProperty('--_progress', String(this.duration > 0 ? Math.min(video.currentTime / this.duration, 1) : 0));
+    seek.parentElement!.querySelector<HTMLElement>('.rail')!.style.setProperty('--_progress', String(this.duration > 0 ? Math.min(video.currentTime / this.duration, 1) : 0));
   }
 
   /** The `<video>`'s events, through one listener object. */

@@ -50,8 +50,8 @@ describe('<vitrine-video> on a right-to-left page', () => {
     // The bar runs from the right, as the range input under it does.
     for (const marker of parts(video, 'marker')) {
       await seek(media, Number(marker.dataset.at) * media.duration);
-      await video.updateComplete;
-      expect(thumbX(video)).to.be.closeTo(centreX(marker), 1);
+      // The thumb follows the video's next time update, which a busy machine delivers a little later.
+      await waitUntil(() => Math.abs(thumbX(video) - centreX(marker)) <= 1, `the thumb is not on the marker at ${marker.dataset.at}`);
     }
     expect(centreX(parts(video, 'marker')[1]!)).to.be.below(centreX(parts(video, 'marker')[0]!));
 

@@ -51,19 +51,21 @@ describe('<vitrine-video> on a right-to-left page', () => {
     for (const marker of parts(video, 'marker')) {
       await seek(media, Number(marker.dataset.at) * media.duration);
       // The thumb follows the video's next time update, which a busy machine delivers a little later.
-      await waitUntil(() => Math.abs(thumbX(video) - centreX(marker)) <= 1, `the thumb is not on the marker at ${marker.dataset.at}`);
+      await waitUntil(() => Math.abs(thumbX(video) - centreX(marker)) <= 1, `the thumb is not on the marker at ${marker.dataset.at}`, { timeout: PLAYBACK_TIMEOUT });
     }
     expect(centreX(parts(video, 'marker')[1]!)).to.be.below(centreX(parts(video, 'marker')[0]!));
 
     part(video, 'seek')!.focus();
     await seek(media, 6);
-    const at6 = thumbX(video);
+    // The cue at 6 s marks where the thumb is at 6 s; read each time, as the controls may fade and move meanwhile.
+    const at6 = () => centreX(parts(video, 'marker')[1]!);
+    const settled = { timeout: PLAYBACK_TIMEOUT };
     await sendKeys({ press: 'ArrowLeft' });
     expect(media.currentTime).to.equal(11);
-    await waitUntil(() => thumbX(video) < at6 - 100, 'the thumb did not move left');
+    await waitUntil(() => thumbX(video) < at6() - 100, 'the thumb did not move left', settled);
     await sendKeys({ press: 'ArrowRight' });
     expect(media.currentTime).to.equal(6);
-    await waitUntil(() => Math.abs(thumbX(video) - at6) < 1, 'the thumb did not move back right');
+    await waitUntil(() => Math.abs(thumbX(video) - at6()) <= 1, 'the thumb did not move back right', settled);
   });
 
   it('keeps the tray’s title as far from the edge it starts at as on a left-to-right page', async () => {

@@ -13,15 +13,20 @@ function countComments(root: Node): number {
   return count;
 }
 
+/** A 50rem carousel of `count` products, measured and drawn, with its scrolling track. */
+async function renderRow(count: number): Promise<{ carousel: VitrineCarousel; track: HTMLElement }> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
+    <vitrine-carousel .products=${makeProducts(count)}></vitrine-carousel>
+  </div>`);
+  const carousel = wrapper.querySelector<VitrineCarousel>('vitrine-carousel')!;
+  await carousel.updateComplete;
+  await nextFrames(3);
+  return { carousel, track: carousel.shadowRoot!.querySelector<HTMLElement>('[part="track"]')! };
+}
+
 describe('<vitrine-carousel> at scale', () => {
   it('moves its window through 10,000 products by adding and removing cards: the spacers are resized, not replaced', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
-      <vitrine-carousel .products=${makeProducts(10_000)}></vitrine-carousel>
-    </div>`);
-    const carousel = wrapper.querySelector<VitrineCarousel>('vitrine-carousel')!;
-    await carousel.updateComplete;
-    await nextFrames(3);
-    const track = carousel.shadowRoot!.querySelector<HTMLElement>('[part="track"]')!;
+    const { carousel, track } = await renderRow(10_000);
     const added: Element[] = [];
     const observer = new MutationObserver((records) => records.forEach((record) => added.push(...[...record.addedNodes].filter((node) => node instanceof Element))));
     observer.observe(track, { childList: true });
@@ -43,13 +48,7 @@ describe('<vitrine-carousel> at scale', () => {
   });
 
   it('leaves nothing behind in the row when scrolled there and back: its DOM stays the same size', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 50rem">
-      <vitrine-carousel .products=${makeProducts(2_000)}></vitrine-carousel>
-    </div>`);
-    const carousel = wrapper.querySelector<VitrineCarousel>('vitrine-carousel')!;
-    await carousel.updateComplete;
-    await nextFrames(3);
-    const track = carousel.shadowRoot!.querySelector<HTMLElement>('[part="track"]')!;
+    const { carousel, track } = await renderRow(2_000);
     // Comments too: Lit's markers are nodes the page keeps and walks, like any other.
     const nodes = () => track.querySelectorAll('*').length + countComments(track);
     const atStart = nodes();

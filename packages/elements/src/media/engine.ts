@@ -71,8 +71,8 @@ async function chooseEngine(video: HTMLVideoElement, source: string, callbacks: 
 
 /**
  * Plays through hls.js's light build, a third smaller, which most streams need no more than. A playlist asking for
- * what only the full build has (alternate audio, subtitles) is played again through the full build as soon as it
- * arrives, before any segment. `undefined` when hls.js cannot run here.
+ * what only the full build has (hls-engine.ts: needsMoreThanLight) is played again through the full build as soon as
+ * it arrives, before any segment. `undefined` when hls.js cannot run here.
  */
 async function playWithBuild(build: HlsBuild, video: HTMLVideoElement, src: string, callbacks: EngineCallbacks, superseded: () => boolean): Promise<MediaEngine | undefined> {
   let Hls: typeof import('hls.js').default;

@@ -129,7 +129,8 @@ export class PlaybackController implements ReactiveController {
     const seek = this.#host.shadowRoot?.querySelector<HTMLInputElement>('.seek-input');
     if (!video || !seek) return;
     if (!this.scrubbing) seek.value = String(video.currentTime);
-    seek.parentElement!.querySelector<HTMLElement>('.rail')!.style.setProperty('--_progress', String(this.duration > 0 ? Math.min(video.currentTime / this.duration, 1) : 0));
+    // The rail follows the input (controls.ts): no second search of the player on every frame.
+    (seek.nextElementSibling as HTMLElement).style.setProperty('--_progress', String(this.duration > 0 ? Math.min(video.currentTime / this.duration, 1) : 0));
   }
 
   /** The `<video>`'s events, through one listener object. */

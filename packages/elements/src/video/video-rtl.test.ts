@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, parts, renderVideo, seek, startPlayback, text, waitForPart } from './test-helpers/video.js';
+import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, parts, renderVideo, seek, startPlayback, text, waitForPart, withTrayOpen } from './test-helpers/video.js';
 import type { VitrineVideo } from './video.js';
 import './video.js';
 
@@ -70,12 +70,8 @@ describe('<vitrine-video> on a right-to-left page', () => {
 
   it('keeps the tray’s title as far from the edge it starts at as on a left-to-right page', async () => {
     const gaps: Record<string, number> = {};
-    for (const dir of ['ltr', 'rtl']) {
-      const video = await renderVideo(html`<div dir=${dir}><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
-      await waitForPart(video, 'play-button');
-      await startPlayback(video);
-      part(video, 'tray-button')!.click();
-      await video.updateComplete;
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const video = await withTrayOpen(dir);
       const tray = part(video, 'tray')!.getBoundingClientRect();
       const title = video.shadowRoot!.querySelector('.tray-title')!.getBoundingClientRect();
       gaps[dir] = Math.round(dir === 'ltr' ? title.left - tray.left : tray.right - title.right);
@@ -87,7 +83,7 @@ describe('<vitrine-video> on a right-to-left page', () => {
 
   it('pads a narrow player’s tag card more on its text side, whichever side that is', async () => {
     const paddings: Record<string, string> = {};
-    for (const dir of ['ltr', 'rtl']) {
+    for (const dir of ['ltr', 'rtl'] as const) {
       const video = await renderVideo(
         html`<div dir=${dir} style="inline-size: 20rem"><vitrine-video src=${SNEAKERS_VIDEO} .products=${[SUNGLASSES]} .cues=${[{ productId: 'sunglasses', start: 0, end: 12 }]}></vitrine-video></div>`,
       );

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { TrackedEvent, type TrackDetail } from '@vitrine/core';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { recordEvents, tracked } from '../test/events.js';
-import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, parts, renderVideo, startPlayback, tagOf, text, waitForPart } from './test-helpers/video.js';
+import { PLAYBACK_TIMEOUT, SUMMER_CLIP, part, parts, renderVideo, startPlayback, tagOf, text, waitForPart, withTrayOpen } from './test-helpers/video.js';
 import type { VideoProductClickRequestDetail, VitrineVideo } from './video.js';
 import './video.js';
 
@@ -62,12 +62,8 @@ describe('<vitrine-video> product tray', () => {
   });
 
   it('slides in from its own edge, the left on a right-to-left page', async () => {
-    for (const dir of ['ltr', 'rtl']) {
-      const video = await renderVideo(html`<div dir=${dir}><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
-      await waitForPart(video, 'play-button');
-      await startPlayback(video);
-      part(video, 'tray-button')!.click();
-      await video.updateComplete;
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const video = await withTrayOpen(dir);
       const tray = part(video, 'tray')!;
       const frame = part(video, 'frame')!.getBoundingClientRect();
       // Held at the entrance's first frame: offset towards the edge it sits on.

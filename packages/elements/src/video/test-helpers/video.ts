@@ -58,6 +58,16 @@ export async function startPlayback(video: VitrineVideo): Promise<HTMLVideoEleme
   return media;
 }
 
+/** The summer clip playing on a page of direction `dir`, with its product tray open. */
+export async function withTrayOpen(dir: 'ltr' | 'rtl'): Promise<VitrineVideo> {
+  const video = await renderVideo(html`<div dir=${dir}><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
+  await waitForPart(video, 'play-button');
+  await startPlayback(video);
+  part(video, 'tray-button')!.click();
+  await video.updateComplete;
+  return video;
+}
+
 /** Until an element's own entrance animation is over: half faded in, its text would read as too faint. */
 export async function animationsDone(element: Element): Promise<void> {
   await Promise.all(element.getAnimations().map((animation) => animation.finished.catch(() => undefined)));

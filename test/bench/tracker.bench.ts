@@ -28,6 +28,15 @@ const TRACK_AND_DELIVER = `(async () => {
   return calls;
 })()`;
 
+// An ad blocker refusing the collector: the queue fills to its capacity (1,000) and stays full, so every event drops
+// the oldest. What each call then costs the page.
+const TRACK_INTO_FULL_QUEUE = `(() => {
+  for (let i = 0; i < ${EVENTS}; i++) Vitrine.track('Product Viewed', { product_id: 'filler' + i });
+  const start = performance.now();
+  for (let i = 0; i < ${EVENTS}; i++) Vitrine.track('Product Viewed', { product_id: 'p' + i, position: i, price: 49, price_minor: 4900, currency: 'EUR' });
+  return performance.now() - start;
+})()`;
+
 async function measure(tab: Page, cdp: CDPSession, url: string): Promise<{ calls: number; script: number }> {
   await tab.goto(url);
   await tab.waitForFunction('window.Vitrine && Vitrine.stats() !== undefined');
@@ -57,10 +66,21 @@ try {
     calls.push(result.calls);
     script.push(result.script);
   }
+  const blocked = await browser.newContext({ bypassCSP: true });
+  await blocked.route('**/v1/batch', (route) => route.abort('blockedbyclient'));
+  const blockedTab = await blocked.newPage();
+  const fullQueue: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    await blockedTab.goto(`${origin}/examples/checkout/`);
+    await blockedTab.waitForFunction('window.Vitrine && Vitrine.stats() !== undefined');
+    const ms = (await blockedTab.evaluate(TRACK_INTO_FULL_QUEUE)) as number;
+    if (run > 0) fullQueue.push(ms);
+  }
   console.log(`\nMain-thread time per ${EVENTS.toLocaleString('en')} events, median of ${RUNS} runs:\n`);
   console.table({
     'Vitrine.track() calls (the synchronous part)': { ms: median(calls).toFixed(1) },
     'afterwards, until the collector has every event (batching, sending, answers)': { ms: median(script).toFixed(1) },
+    'Vitrine.track() calls while the collector is blocked and the queue is full': { ms: median(fullQueue).toFixed(1) },
   });
 } finally {
   await browser.close();

@@ -11,6 +11,27 @@ function refusingStorage(): Storage {
   return { getItem: refuse, setItem: refuse, removeItem: refuse, key: refuse, clear: refuse, length: 0 };
 }
 
+/** Web Storage's methods over the object's own properties, so `Object.keys` lists what it holds, as for localStorage. */
+class PlainStorage {
+  [key: string]: unknown;
+  getItem(key: string): string | null {
+    return (this[key] as string | undefined) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this[key] = value;
+  }
+  removeItem(key: string): void {
+    delete this[key];
+  }
+}
+
+/** A storage that counts how often its keys are listed: what a full queue cost at every event. */
+function listedStorage(): { storage: Storage; listings: () => number } {
+  let listings = 0;
+  const storage = new Proxy(new PlainStorage(), { ownKeys: (target) => (listings++, Reflect.ownKeys(target)) });
+  return { storage: storage as unknown as Storage, listings: () => listings };
+}
+
 describe('Tracker delivery', () => {
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
   after(() => worker.stop());
@@ -48,6 +69,28 @@ describe('Tracker delivery', () => {
       expect(reloaded.stats).to.include({ queued: 3, dropped: 2 });
       await reloaded.flush();
       expect(c.delivered.flat().map((m) => m.properties.product_id)).to.deep.equal(['2', '3', '4']);
+    });
+
+    it('drops a sixteenth of the capacity more when full, so a queue kept full is not listed at every event', async () => {
+      const c = collector();
+      const { storage, listings } = listedStorage();
+      const t = tracker(c, { storage, queueCapacity: 160, batchSize: 1000, flushInterval: 60_000 });
+      const track = (count: number) => {
+        for (let i = 0; i < count; i++) t.track(TrackedEvent.productViewed, { product_id: String(sent++) });
+      };
+      let sent = 0;
+      track(161);
+      expect(t.stats).to.include({ queued: 150, dropped: 11 });
+      const listed = listings();
+      track(10);
+      expect(listings(), 'events into a queue with room listed it').to.equal(listed);
+      track(1);
+      expect(t.stats).to.include({ queued: 150, dropped: 22 });
+      await t.flush();
+      const delivered = c.delivered.flat().map((m) => m.properties.product_id);
+      expect(delivered).to.have.length(150);
+      expect(delivered[0]).to.equal('22');
+      expect(delivered.at(-1)).to.equal('171');
     });
 
     it('falls back to memory with one warning when storage refuses, and still delivers', async () => {

@@ -33,7 +33,7 @@ export interface TrackerOptions {
   maxBatchBytes?: number;
   /** An event over this size is dropped and counted: it could never be delivered. */
   maxEventBytes?: number;
-  /** At most this many events wait; past it the oldest are dropped and counted. */
+  /** At most this many events wait; past it the oldest are dropped and counted, with a sixteenth of this more. */
   queueCapacity?: number;
 }
 
@@ -186,9 +186,9 @@ export class Tracker {
       const detail = (event as CustomEvent<TrackDetail>).detail;
       if (typeof detail?.event === 'string') this.track(detail.event, detail.properties);
     };
-    const onHide = () => void this.flush({ unloading: true });
+    const onHide = () => this.flush({ unloading: true });
     const onVisibility = () => target.document.visibilityState === 'hidden' && onHide();
-    const onOnline = () => void this.flush();
+    const onOnline = () => this.flush();
     const listen = (method: 'addEventListener' | 'removeEventListener') => {
       target[method](TRACK_EVENT, onTrack, true);
       target[method]('pagehide', onHide);
@@ -213,20 +213,25 @@ export class Tracker {
   /** Calls a store method; storage that throws (blocked, full) is swapped for memory, never thrown to the host. */
   #io(method: keyof Store, ...args: string[]): string | null {
     try {
-      return (this.#store[method] as StoreMethod).apply(this.#store, args);
+      return (this.#store[method] as StoreMethod)(...args);
     } catch {
       storageRefused();
-      return ((this.#store = new MemoryStorage())[method] as StoreMethod).apply(this.#store, args);
+      return ((this.#store = new MemoryStorage())[method] as StoreMethod)(...args);
     }
   }
 
-  /** The site's waiting messages, oldest first, once the oldest past capacity are dropped and counted. */
+  /**
+   * The site's waiting messages, oldest first, once the oldest past capacity are dropped and counted. A sixteenth of
+   * the capacity goes with them, so a queue kept full (an ad blocker refusing the endpoint) is not listed and sorted
+   * again at every event.
+   */
   #keys(): string[] {
     const keys = Object.keys(this.#store).filter((key) => key.startsWith(this.#prefix)).sort();
-    const excess = keys.length - this.#options.queueCapacity;
-    if (excess > 0) {
-      keys.splice(0, excess).forEach(this.#remove, this);
-      this.#drop(excess);
+    const capacity = this.#options.queueCapacity;
+    if (keys.length > capacity) {
+      const dropped = keys.splice(0, keys.length - capacity + (capacity >> 4));
+      dropped.forEach(this.#remove, this);
+      this.#drop(dropped.length);
     }
     this.#queued = keys.length;
     return keys;
@@ -311,6 +316,6 @@ export class Tracker {
 
   #wait(delay: number): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), delay);
+    this.#timer = setTimeout(() => this.flush(), delay);
   }
 }

@@ -10,7 +10,7 @@ import typescript from '@rollup/plugin-typescript';
 /**
  * Lit keeps css`` templates verbatim, and so does the loader's css`` (String.raw); collapsing their comments and
  * indentation saves about a third of the style bytes. Only whitespace that cannot matter is removed (never before
- * ':', which would join selectors), and the zero before a decimal point.
+ * ':', which would join selectors), the zero before a decimal point and a block's last ';'.
  */
 function minifyCssLiterals() {
   const squeeze = (text) =>
@@ -20,7 +20,12 @@ function minifyCssLiterals() {
       .replace(/\s*([{};,])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       // `0.5rem` is `.5rem`; only after a space, colon, comma or parenthesis, so `10.5rem` is left whole.
-      .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+      // `calc(2 * var(--x))` needs no spaces around its `*`; matched only between a number or `)` and a number or
+      // `var(`, never a selector's universal `*`.
+      .replace(/(?<=[\d)]) \* (?=[\d.]|var\()/g, '*')
+      // The last declaration of a block needs no `;`.
+      .replace(/;}/g, '}');
   return {
     name: 'minify-css-literals',
     transform(code, id) {

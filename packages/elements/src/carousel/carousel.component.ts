@@ -40,14 +40,14 @@ const chevron = svg`<path d="M7.5 4.5 13 10l-5.5 5.5" fill="none" stroke="curren
  * @csspart cta - Each card's call to action.
  * @csspart link - Each card's link.
  *
- * @cssproperty [--vitrine-carousel-gap=1rem] - Space between cards.
- * @cssproperty [--vitrine-carousel-padding=0.625rem] - Padding around the row (room for focus rings); counts
+ * @cssproperty [--vitrine-carousel-gap=1em] - Space between cards.
+ * @cssproperty [--vitrine-carousel-padding=0.625em] - Padding around the row (room for focus rings); counts
  * twice in the height.
  * @cssproperty [--vitrine-carousel-button-background=var(--vitrine-color-surface, #fff)] - Button background.
  * @cssproperty [--vitrine-carousel-button-color=var(--vitrine-color-text, #1a1a1a)] - Button icon color.
  * @cssproperty [--vitrine-carousel-button-border-color=var(--vitrine-color-border, #d0d5dd)] - Button outline.
- * @cssproperty [--vitrine-carousel-button-inset=0.25rem] - Distance of the buttons from the edges.
- * @cssproperty [--vitrine-card-width=14rem] - Passed on to every card.
+ * @cssproperty [--vitrine-carousel-button-inset=0.25em] - Distance of the buttons from the edges.
+ * @cssproperty [--vitrine-card-width=14em] - Passed on to every card.
  *
  * @fires {ProductClickRequestDetail} vitrine-product-click-request - From a card; cancelable.
  * @fires {TrackDetail} vitrine-track - `Product Clicked` and `Product Viewed` from the cards.

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
 
-/** Total height = card height + 2 × `--vitrine-carousel-padding`: 25.75rem + 1.25rem = 27rem at default settings. */
+/** Total height = card height + 2 × `--vitrine-carousel-padding`: 25.75em + 1.25em = 27em at default settings. */
 export const carouselStyles = css`
   :host {
     display: block;
@@ -55,8 +55,8 @@ export const carouselStyles = css`
     translate: 0 -50%;
     display: grid;
     place-items: center;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
+    inline-size: calc(2.75 * var(--vitrine-rem));
+    block-size: calc(2.75 * var(--vitrine-rem));
     padding: 0;
     border: 1px solid var(--vitrine-carousel-button-border-color, var(--vitrine-color-border, #d0d5dd));
     border-radius: 50%;
@@ -67,11 +67,11 @@ export const carouselStyles = css`
   }
 
   .previous {
-    inset-inline-start: var(--vitrine-carousel-button-inset, 0.25rem);
+    inset-inline-start: var(--vitrine-carousel-button-inset, calc(0.25 * var(--vitrine-rem)));
   }
 
   .next {
-    inset-inline-end: var(--vitrine-carousel-button-inset, 0.25rem);
+    inset-inline-end: var(--vitrine-carousel-button-inset, calc(0.25 * var(--vitrine-rem)));
   }
 
   .nav[hidden] {
@@ -88,8 +88,8 @@ export const carouselStyles = css`
   }
 
   .nav svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--vitrine-rem));
+    block-size: calc(1.25 * var(--vitrine-rem));
   }
 
   @media (forced-colors: active) {

@@ -35,7 +35,7 @@ type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
  * @summary A product catalog from a feed: carousel or grid, search, sort, limit.
  *
  * @csspart heading - The catalog title from the feed, never cut: it wraps. One line is reserved even before
- * (and without) a title, two when the catalog is 30rem wide or less, none with `heading-level="0"`.
+ * (and without) a title, two when the catalog is 30em wide or less, none with `heading-level="0"`.
  * @csspart carousel - The `<vitrine-carousel>` in carousel layout. The carousel's parts (`region`, `track`, `item`,
  * `previous`, `next`) and every card's parts (`card`, `image`, `brand`, `title`, `price`, `compare-at-price`,
  * `availability`, `cta`, `link`) are re-exported too.
@@ -44,12 +44,12 @@ type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
  * @csspart status - The empty or error message.
  * @csspart retry - The "Try again" button of the error state, offered when the failure may pass (the network, the server), not for a bad `src` or a feed that is not a feed.
  *
- * @cssproperty [--vitrine-catalog-heading-size=1.25rem] - Font size of the title (its line is 1.75rem tall).
- * @cssproperty [--vitrine-catalog-heading-gap=0.5rem] - Space below the title.
- * @cssproperty [--vitrine-catalog-grid-min-column=12rem] - Narrowest grid column.
- * @cssproperty [--vitrine-catalog-grid-gap=var(--vitrine-carousel-gap, 1rem)] - Space between grid cells.
- * @cssproperty [--vitrine-carousel-gap=1rem] - Space between cards in the carousel and its skeleton.
- * @cssproperty [--vitrine-carousel-padding=0.625rem] - Padding of the carousel and its skeleton.
+ * @cssproperty [--vitrine-catalog-heading-size=1.25em] - Font size of the title (its line is 1.75em tall).
+ * @cssproperty [--vitrine-catalog-heading-gap=0.5em] - Space below the title.
+ * @cssproperty [--vitrine-catalog-grid-min-column=12em] - Narrowest grid column.
+ * @cssproperty [--vitrine-catalog-grid-gap=var(--vitrine-carousel-gap, 1em)] - Space between grid cells.
+ * @cssproperty [--vitrine-carousel-gap=1em] - Space between cards in the carousel and its skeleton.
+ * @cssproperty [--vitrine-carousel-padding=0.625em] - Padding of the carousel and its skeleton.
  *
  * @fires {LoadDetail} vitrine-load - The products are shown (also with zero products).
  * @fires {ErrorDetail} vitrine-error - Fatal: nothing could be loaded (`source-unreachable`, also when the feed

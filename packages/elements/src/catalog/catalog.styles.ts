@@ -4,8 +4,8 @@ import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
 /**
  * In carousel layout every state (loading, empty, error, loaded) is exactly as tall as the loaded carousel:
  * the skeleton row uses the carousel's own spacing, and messages sit over an invisible copy of it.
- * The title's line (1.75rem + 0.5rem gap) is reserved whether or not the feed has a title: 29.25rem in all,
- * or 27rem with heading-level="0". A catalog at most 30rem wide reserves two title lines: 31rem.
+ * The title's line (1.75em + 0.5em gap) is reserved whether or not the feed has a title: 29.25em in all,
+ * or 27em with heading-level="0". A catalog at most 30em wide reserves two title lines: 31em.
  */
 export const catalogStyles = css`
   :host {
@@ -19,17 +19,17 @@ export const catalogStyles = css`
 
   /* Never cut, so it can be read at any zoom: a title longer than its reserved lines wraps and grows. */
   .heading {
-    min-block-size: 1.75rem;
-    margin: 0 0 var(--vitrine-catalog-heading-gap, 0.5rem);
-    font-size: var(--vitrine-catalog-heading-size, 1.25rem);
-    line-height: 1.75rem;
+    min-block-size: calc(1.75 * var(--vitrine-rem));
+    margin: 0 0 var(--vitrine-catalog-heading-gap, calc(0.5 * var(--vitrine-rem)));
+    font-size: var(--vitrine-catalog-heading-size, calc(1.25 * var(--vitrine-rem)));
+    line-height: calc(1.75 * var(--vitrine-rem));
     font-weight: 700;
     overflow-wrap: anywhere;
   }
 
-  @container vitrine-catalog-heading (max-width: 30rem) {
+  @container vitrine-catalog-heading (max-width: 30em) {
     .heading {
-      min-block-size: 3.5rem;
+      min-block-size: calc(3.5 * var(--vitrine-rem));
     }
   }
 
@@ -58,7 +58,7 @@ export const catalogStyles = css`
 
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(var(--vitrine-catalog-grid-min-column, 12rem), 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--vitrine-catalog-grid-min-column, calc(12 * var(--vitrine-rem))), 100%), 1fr));
     gap: var(--vitrine-catalog-grid-gap, ${carouselGap});
     margin: 0;
     padding: ${carouselPadding};

@@ -49,11 +49,11 @@ const AVAILABILITY_TEXT: Record<Availability, StringKey> = {
  * usable link (its space stays, empty).
  * @csspart link - The `<a>` to the product page, stretched over the whole card.
  *
- * @cssproperty [--vitrine-card-width=14rem] - The card's width.
+ * @cssproperty [--vitrine-card-width=14em] - The card's width.
  * @cssproperty [--vitrine-card-image-ratio=1 / 1] - The image's aspect ratio; the image area never changes size.
  * @cssproperty [--vitrine-card-image-fit=cover] - `object-fit` of the image.
- * @cssproperty [--vitrine-card-padding=0.75rem] - Padding around the text rows.
- * @cssproperty [--vitrine-card-radius=var(--vitrine-radius, 0.5rem)] - Corner radius.
+ * @cssproperty [--vitrine-card-padding=0.75em] - Padding around the text rows.
+ * @cssproperty [--vitrine-card-radius=var(--vitrine-radius, 0.5em)] - Corner radius.
  * @cssproperty [--vitrine-card-background=var(--vitrine-color-surface, #fff)] - Card background.
  * @cssproperty [--vitrine-card-border-color=var(--vitrine-color-border, #d0d5dd)] - Card outline.
  * @cssproperty [--vitrine-card-image-background=var(--vitrine-color-surface-muted, #f3f4f6)] - Behind the image.

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * Every row has a fixed height, so a card with or without brand, sale price or a two-line title is exactly
- * as tall as its skeleton: image (width × ratio) + 11.75rem at default settings. The one exception is the
+ * as tall as its skeleton: image (width × ratio) + 11.75em at default settings. The one exception is the
  * price row, which takes a second line when two prices do not fit side by side; the body's height is fixed,
  * so that line comes out of the space above the call to action and the card keeps its height.
  */
@@ -10,8 +10,8 @@ export const productCardStyles = css`
   :host {
     display: inline-block;
     vertical-align: top;
-    inline-size: var(--vitrine-card-width, 14rem);
-    --_radius: var(--vitrine-card-radius, var(--vitrine-radius, 0.5rem));
+    inline-size: var(--vitrine-card-width, calc(14 * var(--vitrine-rem)));
+    --_radius: var(--vitrine-card-radius, var(--vitrine-radius, calc(0.5 * var(--vitrine-rem))));
     --_muted: var(--vitrine-color-text-muted, #595959);
   }
 
@@ -22,7 +22,7 @@ export const productCardStyles = css`
     block-size: 100%;
     background: var(--vitrine-card-background, var(--vitrine-color-surface, #fff));
     border-radius: var(--_radius);
-    /* A shadow, not a border, so the card's height stays a whole number of rem. */
+    /* A shadow, not a border, so the card's height stays a whole number of em. */
     box-shadow: 0 0 0 1px var(--vitrine-card-border-color, var(--vitrine-color-border, #d0d5dd));
   }
 
@@ -45,15 +45,15 @@ export const productCardStyles = css`
     opacity: 0.6;
   }
 
-  /* 10.25rem is the sum of the rows below, their gaps and the 0.5rem above the call to action. A minimum, so a
+  /* 10.25em is the sum of the rows below, their gaps and the 0.5em above the call to action. A minimum, so a
      reader's own text spacing (WCAG 1.4.12) makes the card taller rather than pushing rows out of it. */
   .body {
     flex: none;
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
-    min-block-size: calc(10.25rem + 2 * var(--vitrine-card-padding, 0.75rem));
-    padding: var(--vitrine-card-padding, 0.75rem);
+    gap: calc(0.25 * var(--vitrine-rem));
+    min-block-size: calc(10.25 * var(--vitrine-rem) + 2 * var(--vitrine-card-padding, calc(0.75 * var(--vitrine-rem))));
+    padding: var(--vitrine-card-padding, calc(0.75 * var(--vitrine-rem)));
   }
 
   .body > * {
@@ -69,9 +69,9 @@ export const productCardStyles = css`
 
   .brand,
   .availability {
-    block-size: 1.25rem;
-    line-height: 1.25rem;
-    font-size: 0.8125rem;
+    block-size: calc(1.25 * var(--vitrine-rem));
+    line-height: calc(1.25 * var(--vitrine-rem));
+    font-size: calc(0.8125 * var(--vitrine-rem));
     white-space: nowrap;
     text-overflow: ellipsis;
   }
@@ -85,8 +85,8 @@ export const productCardStyles = css`
   /* Always two lines tall: one-line titles reserve the second line; in lines, so a larger line height cuts none. */
   .title {
     block-size: 2lh;
-    line-height: 1.25rem;
-    font-size: 0.9375rem;
+    line-height: calc(1.25 * var(--vitrine-rem));
+    font-size: calc(0.9375 * var(--vitrine-rem));
     font-weight: 600;
     display: -webkit-box;
     -webkit-box-orient: vertical;
@@ -125,16 +125,16 @@ export const productCardStyles = css`
   }
 
   /* Prices are never cut: each amount stays whole, and the original price wraps below the sale price when
-     both do not fit on one line (1.125rem + 0.875rem, which the call to action's 0.5rem margin makes room for). */
+     both do not fit on one line (1.125em + 0.875em, which the call to action's 0.5em margin makes room for). */
   .price {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
     align-content: center;
-    column-gap: 0.5rem;
-    min-block-size: 1.5rem;
-    line-height: 1.125rem;
-    font-size: 1rem;
+    column-gap: calc(0.5 * var(--vitrine-rem));
+    min-block-size: calc(1.5 * var(--vitrine-rem));
+    line-height: calc(1.125 * var(--vitrine-rem));
+    font-size: var(--vitrine-rem);
     font-weight: 700;
   }
 
@@ -147,8 +147,8 @@ export const productCardStyles = css`
   }
 
   .compare-at {
-    line-height: 0.875rem;
-    font-size: 0.875rem;
+    line-height: calc(0.875 * var(--vitrine-rem));
+    font-size: calc(0.875 * var(--vitrine-rem));
     font-weight: 400;
     color: var(--_muted);
   }
@@ -171,16 +171,16 @@ export const productCardStyles = css`
   .cta-space {
     display: block;
     margin-block-start: auto;
-    block-size: 2.25rem;
+    block-size: calc(2.25 * var(--vitrine-rem));
   }
 
   .cta {
-    line-height: 2.25rem;
-    padding-inline: 0.75rem;
+    line-height: calc(2.25 * var(--vitrine-rem));
+    padding-inline: calc(0.75 * var(--vitrine-rem));
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--vitrine-card-cta-background, var(--vitrine-color-accent, #1a56db));
     color: var(--vitrine-card-cta-color, var(--vitrine-color-on-accent, #fff));
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--vitrine-rem));
     font-weight: 600;
     text-align: center;
     white-space: nowrap;
@@ -214,9 +214,9 @@ export const productCardStyles = css`
   /* The skeleton keeps every row's box and only swaps its content for a placeholder bar. */
   .bone {
     display: block;
-    block-size: 0.75rem;
-    margin-block: 0.25rem;
-    border-radius: 0.25rem;
+    block-size: calc(0.75 * var(--vitrine-rem));
+    margin-block: calc(0.25 * var(--vitrine-rem));
+    border-radius: calc(0.25 * var(--vitrine-rem));
     background: var(--vitrine-color-skeleton, #e5e7eb);
   }
   .bone.short {
@@ -226,11 +226,11 @@ export const productCardStyles = css`
     inline-size: 70%;
   }
   .title .bone {
-    margin-block: 0.25rem 0.5rem;
+    margin-block: calc(0.25 * var(--vitrine-rem)) calc(0.5 * var(--vitrine-rem));
   }
   .price .bone {
     inline-size: 35%;
-    block-size: 1rem;
+    block-size: var(--vitrine-rem);
   }
   .cta.bone-cta {
     background: var(--vitrine-color-skeleton, #e5e7eb);

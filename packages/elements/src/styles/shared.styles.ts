@@ -1,8 +1,23 @@
 import { css } from 'lit';
 
-/** Rules every element shares: box sizing, the focus ring, screen-reader-only text, reduced motion. */
+/**
+ * The unit every element's lengths are written in, `--vitrine-rem`: the element's font size, which is the browser's
+ * default text size (`medium`, 16px unless the shopper chose another) or the page's `--vitrine-font-size`. Not `rem`:
+ * stores' themes often set `html { font-size: 62.5% }` (Shopify's Dawn does), and every card would shrink with it.
+ * It is registered as a length so that it is computed once, on the element, and inherited as that length: an `em`
+ * would follow the font size of each part that uses it.
+ */
+try {
+  CSS.registerProperty({ name: '--vitrine-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+} catch {
+  // Registered already, by another copy of Vitrine on the page.
+}
+
+/** Rules every element shares: the unit, box sizing, the focus ring, screen-reader-only text, reduced motion. */
 export const sharedStyles = css`
   :host {
+    font-size: var(--vitrine-font-size, medium);
+    --vitrine-rem: 1em;
     box-sizing: border-box;
     font-family: var(--vitrine-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--vitrine-color-text, #1a1a1a);

@@ -10,9 +10,9 @@ export const statusStyles = css`
     flex-direction: column;
     align-items: center;
     justify-content: center;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--vitrine-rem));
     margin: 0;
-    padding: 1rem;
+    padding: var(--vitrine-rem);
     text-align: center;
   }
 
@@ -21,10 +21,10 @@ export const statusStyles = css`
   }
 
   .retry {
-    min-block-size: 2.75rem;
-    padding: 0 1.25rem;
+    min-block-size: calc(2.75 * var(--vitrine-rem));
+    padding: 0 calc(1.25 * var(--vitrine-rem));
     border: 0;
-    border-radius: var(--vitrine-radius, 0.5rem);
+    border-radius: var(--vitrine-radius, calc(0.5 * var(--vitrine-rem)));
     background: var(--_accent, var(--vitrine-color-accent, #1a56db));
     color: var(--_on-accent, var(--vitrine-color-on-accent, #fff));
     font: inherit;

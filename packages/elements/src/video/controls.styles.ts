@@ -7,7 +7,7 @@ export const controlsStyles = css`
     place-self: end stretch;
     position: relative;
     z-index: 2;
-    padding: 0 0.5rem 0.25rem;
+    padding: 0 calc(0.5 * var(--vitrine-rem)) calc(0.25 * var(--vitrine-rem));
     background: var(--_bar);
     color: var(--_bar-color);
     transition: opacity 0.3s ease;
@@ -31,8 +31,8 @@ export const controlsStyles = css`
     position: relative;
     display: flex;
     align-items: center;
-    block-size: 1.5rem;
-    --_thumb: 0.875rem;
+    block-size: calc(1.5 * var(--vitrine-rem));
+    --_thumb: calc(0.875 * var(--vitrine-rem));
     --_track: rgb(255 255 255 / 40%);
     --_knob: #fff;
     --_mark: #ffd166;
@@ -71,8 +71,8 @@ export const controlsStyles = css`
   .rail::after {
     content: '';
     position: absolute;
-    inset-block-start: calc(50% - 0.125rem);
-    block-size: 0.25rem;
+    inset-block-start: calc(50% - 0.125 * var(--vitrine-rem));
+    block-size: calc(0.25 * var(--vitrine-rem));
     border-radius: 2px;
     background: var(--_track);
   }
@@ -101,10 +101,10 @@ export const controlsStyles = css`
 
   .marker {
     position: absolute;
-    inset-block-start: calc(50% - 0.3125rem);
-    inset-inline-start: calc(var(--_at, 0) * 100% - 0.125rem);
-    inline-size: 0.25rem;
-    block-size: 0.625rem;
+    inset-block-start: calc(50% - 0.3125 * var(--vitrine-rem));
+    inset-inline-start: calc(var(--_at, 0) * 100% - 0.125 * var(--vitrine-rem));
+    inline-size: calc(0.25 * var(--vitrine-rem));
+    block-size: calc(0.625 * var(--vitrine-rem));
     border-radius: 1px;
     background: var(--_mark);
   }
@@ -137,7 +137,7 @@ export const controlsStyles = css`
   .buttons {
     display: flex;
     align-items: center;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--vitrine-rem));
   }
 
   .spacer {
@@ -146,8 +146,8 @@ export const controlsStyles = css`
 
   /* Wraps, "0:02 /" over "0:12", rather than push the last button out of a narrow player (WCAG 1.4.10, 1.4.12). */
   .time {
-    padding-inline: 0.375rem;
-    font-size: 0.8125rem;
+    padding-inline: calc(0.375 * var(--vitrine-rem));
+    font-size: calc(0.8125 * var(--vitrine-rem));
     font-variant-numeric: tabular-nums;
   }
 
@@ -155,16 +155,16 @@ export const controlsStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.375rem;
-    min-inline-size: 2.5rem;
-    block-size: 2.5rem;
-    padding: 0 0.5rem;
+    gap: calc(0.375 * var(--vitrine-rem));
+    min-inline-size: calc(2.5 * var(--vitrine-rem));
+    block-size: calc(2.5 * var(--vitrine-rem));
+    padding: 0 calc(0.5 * var(--vitrine-rem));
     border: 0;
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--vitrine-rem));
     background: transparent;
     color: inherit;
     font: inherit;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--vitrine-rem));
     font-weight: 600;
     white-space: nowrap;
     cursor: pointer;
@@ -179,8 +179,8 @@ export const controlsStyles = css`
 
   .control svg {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: calc(1.25 * var(--vitrine-rem));
+    block-size: calc(1.25 * var(--vitrine-rem));
   }
 
   /* A bar under the icon too: the colour alone is too close to white, and forced colors drop it. */
@@ -194,7 +194,7 @@ export const controlsStyles = css`
   }
 
   /* A narrow player (a vertical clip in a feed): the tray button shows its count only, the time goes last. */
-  @container (max-width: 26rem) {
+  @container (max-width: 26em) {
     /* The time stays on one line in a 320px player. */
     .buttons {
       gap: 0;
@@ -214,7 +214,7 @@ export const controlsStyles = css`
     }
   }
 
-  @container (max-width: 16rem) {
+  @container (max-width: 16em) {
     .time {
       display: none;
     }

@@ -10,15 +10,15 @@ export const playerStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--vitrine-rem));
     inline-size: min(100cqw, 100cqh * (var(--_picture-ratio)));
     block-size: min(100cqh, 100cqw / (var(--_picture-ratio)));
     margin: auto;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--vitrine-rem));
     container-type: size;
     pointer-events: none;
     color: var(--vitrine-color-text, #1a1a1a);
-    --_tag-width: var(--vitrine-video-tag-width, 13rem);
+    --_tag-width: var(--vitrine-video-tag-width, calc(13 * var(--vitrine-rem)));
   }
 
   .tag {
@@ -35,18 +35,18 @@ export const playerStyles = css`
     direction: ltr;
     display: flex;
     align-items: flex-start;
-    gap: 0.375rem;
-    translate: var(--_shift-x, -0.5rem) var(--_shift-y, -0.5rem);
+    gap: calc(0.375 * var(--vitrine-rem));
+    translate: var(--_shift-x, calc(-0.5 * var(--vitrine-rem))) var(--_shift-y, calc(-0.5 * var(--vitrine-rem)));
   }
 
   .spot.flip-x {
     flex-direction: row-reverse;
-    --_shift-x: calc(0.5rem - 100%);
+    --_shift-x: calc(0.5 * var(--vitrine-rem) - 100%);
   }
 
   .spot.flip-y {
     align-items: flex-end;
-    --_shift-y: calc(0.5rem - 100%);
+    --_shift-y: calc(0.5 * var(--vitrine-rem) - 100%);
   }
 
   :host(:dir(rtl)) .spot .link {
@@ -55,8 +55,8 @@ export const playerStyles = css`
 
   .dot {
     flex: none;
-    inline-size: 1rem;
-    block-size: 1rem;
+    inline-size: var(--vitrine-rem);
+    block-size: var(--vitrine-rem);
     border: 3px solid #fff;
     border-radius: 50%;
     background: var(--_accent);
@@ -66,13 +66,13 @@ export const playerStyles = css`
 
   .tag .link {
     display: grid;
-    grid-template-columns: 2.75rem 1fr;
+    grid-template-columns: calc(2.75 * var(--vitrine-rem)) 1fr;
     align-items: center;
-    gap: 0.125rem 0.5rem;
+    gap: calc(0.125 * var(--vitrine-rem)) calc(0.5 * var(--vitrine-rem));
     inline-size: var(--_tag-width);
     max-inline-size: 60cqi;
-    padding: 0.375rem;
-    border-radius: 0.5rem;
+    padding: calc(0.375 * var(--vitrine-rem));
+    border-radius: calc(0.5 * var(--vitrine-rem));
     /* Seen only in forced colours, which drop the shadow that edges the card over the picture. */
     outline: 1px solid transparent;
     background: var(--_surface);
@@ -83,9 +83,9 @@ export const playerStyles = css`
 
   .tag .thumb {
     grid-row: span 2;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
-    border-radius: 0.25rem;
+    inline-size: calc(2.75 * var(--vitrine-rem));
+    block-size: calc(2.75 * var(--vitrine-rem));
+    border-radius: calc(0.25 * var(--vitrine-rem));
     object-fit: cover;
     background: var(--vitrine-color-surface-muted, #f3f4f6);
   }
@@ -100,13 +100,13 @@ export const playerStyles = css`
   }
 
   .tag-text {
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--vitrine-rem));
     line-height: 1.25;
   }
 
   .tag-label {
     color: var(--vitrine-color-text-muted, #595959);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--vitrine-rem));
   }
 
   .tag-title {
@@ -127,18 +127,18 @@ export const playerStyles = css`
 
   .tag-cta {
     justify-self: start;
-    padding: 0.125rem 0.5rem;
+    padding: calc(0.125 * var(--vitrine-rem)) calc(0.5 * var(--vitrine-rem));
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--vitrine-rem));
     font-weight: 600;
   }
 
   @keyframes tag-in {
     from {
       opacity: 0;
-      transform: translateY(0.5rem);
+      transform: translateY(calc(0.5 * var(--vitrine-rem)));
     }
   }
 
@@ -150,19 +150,19 @@ export const playerStyles = css`
 
   @keyframes pulse {
     to {
-      box-shadow: 0 0 0 0.75rem rgb(255 255 255 / 0%);
+      box-shadow: 0 0 0 calc(0.75 * var(--vitrine-rem)) rgb(255 255 255 / 0%);
     }
   }
 
   .captions {
     position: absolute;
     inset-inline: 10%;
-    inset-block-end: 4.75rem;
+    inset-block-end: calc(4.75 * var(--vitrine-rem));
     text-align: center;
     white-space: pre-line;
     overflow-wrap: anywhere;
     pointer-events: none;
-    font-size: clamp(0.875rem, 4cqi, 1.5rem);
+    font-size: clamp(0.875 * var(--vitrine-rem), 4cqi, 1.5 * var(--vitrine-rem));
     line-height: 1.35;
     /* On the control bar's backdrop, hugging the text: readable on the brightest picture (WCAG 1.4.3). */
     inline-size: fit-content;
@@ -183,7 +183,7 @@ export const playerStyles = css`
   /* A medium or short picture with a corner tag showing: stacked, the cards would run under the captions and the
      controls, and a hotspot card beside its dot would cover them. The newest two tags, hotspot cards too, sit side by
      side along the top; the dots stay on their products. */
-  @container picture (max-width: 44rem) or (max-height: 21rem) {
+  @container picture (max-width: 44em) or (max-height: 21em) {
     .tags:has(> .corner) {
       flex-direction: row;
     }
@@ -217,7 +217,7 @@ export const playerStyles = css`
 
   /* A narrow picture: the newest two tags, compact, side by side along the top, clear of the captions and the
      controls; hotspot dots stay on their products. */
-  @container picture (max-width: 26rem) {
+  @container picture (max-width: 26em) {
     .tags {
       flex-direction: row;
     }
@@ -245,15 +245,15 @@ export const playerStyles = css`
     }
 
     .tag .link {
-      grid-template-columns: 2rem 1fr;
+      grid-template-columns: calc(2 * var(--vitrine-rem)) 1fr;
       max-inline-size: 100%;
-      padding: 0.25rem;
-      padding-inline-end: 0.5rem;
+      padding: calc(0.25 * var(--vitrine-rem));
+      padding-inline-end: calc(0.5 * var(--vitrine-rem));
     }
 
     .tag .thumb {
-      inline-size: 2rem;
-      block-size: 2rem;
+      inline-size: calc(2 * var(--vitrine-rem));
+      block-size: calc(2 * var(--vitrine-rem));
     }
 
     .tag-label,
@@ -268,9 +268,9 @@ export const playerStyles = css`
     z-index: 3;
     display: flex;
     flex-direction: column;
-    inline-size: min(var(--vitrine-video-tray-width, 20rem), 100%);
+    inline-size: min(var(--vitrine-video-tray-width, calc(20 * var(--vitrine-rem))), 100%);
     /* Clear of the control bar (seek bar + buttons + padding): focus on a control is never hidden under it. */
-    margin-block-end: 4.25rem;
+    margin-block-end: calc(4.25 * var(--vitrine-rem));
     background: var(--_surface);
     color: var(--vitrine-color-text, #1a1a1a);
     box-shadow: calc(-4px * var(--_inline)) 0 16px rgb(0 0 0 / 30%);
@@ -294,7 +294,7 @@ export const playerStyles = css`
 
   /* A player hardly wider than the tray: the tray would cover the controls, so they step out of sight and out of the
      tab order while it is open, and the tray keeps the whole height for its list. Close and Escape still close it. */
-  @container player (max-width: 26rem) {
+  @container player (max-width: 26em) {
     .tray {
       margin-block-end: 0;
     }
@@ -312,7 +312,7 @@ export const playerStyles = css`
 
   @keyframes tray-in {
     from {
-      transform: translateX(calc(1.5rem * var(--_inline)));
+      transform: translateX(calc(1.5 * var(--vitrine-rem) * var(--_inline)));
       opacity: 0;
     }
   }
@@ -321,8 +321,8 @@ export const playerStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    padding: 0.25rem;
-    padding-inline-start: 0.875rem;
+    padding: calc(0.25 * var(--vitrine-rem));
+    padding-inline-start: calc(0.875 * var(--vitrine-rem));
     border-block-end: 1px solid var(--vitrine-color-border, #d0d5dd);
     font-weight: 700;
   }
@@ -336,7 +336,7 @@ export const playerStyles = css`
   .tray-list {
     flex: 1;
     margin: 0;
-    padding: 0.25rem 0;
+    padding: calc(0.25 * var(--vitrine-rem)) 0;
     overflow-y: auto;
     list-style: none;
   }
@@ -344,23 +344,23 @@ export const playerStyles = css`
   .tray-item {
     position: relative;
     display: grid;
-    grid-template-columns: 3.5rem 1fr;
-    gap: 0.25rem 0.75rem;
+    grid-template-columns: calc(3.5 * var(--vitrine-rem)) 1fr;
+    gap: calc(0.25 * var(--vitrine-rem)) calc(0.75 * var(--vitrine-rem));
     align-items: center;
-    padding: 0.5rem 0.875rem;
+    padding: calc(0.5 * var(--vitrine-rem)) calc(0.875 * var(--vitrine-rem));
   }
 
   .tray-item .thumb {
     grid-row: span 2;
-    inline-size: 3.5rem;
-    block-size: 3.5rem;
-    border-radius: 0.375rem;
+    inline-size: calc(3.5 * var(--vitrine-rem));
+    block-size: calc(3.5 * var(--vitrine-rem));
+    border-radius: calc(0.375 * var(--vitrine-rem));
     object-fit: cover;
     background: var(--vitrine-color-surface-muted, #f3f4f6);
   }
 
   .tray-text {
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--vitrine-rem));
   }
 
   .tray-text .link {
@@ -378,14 +378,14 @@ export const playerStyles = css`
   .jump {
     position: relative;
     justify-self: start;
-    min-block-size: 2rem;
-    padding: 0 0.75rem;
+    min-block-size: calc(2 * var(--vitrine-rem));
+    padding: 0 calc(0.75 * var(--vitrine-rem));
     border: 1px solid var(--_accent);
     border-radius: 999px;
     background: transparent;
     color: var(--_accent);
     font: inherit;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--vitrine-rem));
     font-weight: 600;
     cursor: pointer;
   }

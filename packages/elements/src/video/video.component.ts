@@ -64,15 +64,15 @@ type Phase = 'loading' | 'empty' | 'ready' | 'active' | 'error';
  * @csspart tray-price - A tray product's price.
  * @csspart jump - A tray product's "Jump to 0:05" button.
  *
- * @cssproperty [--vitrine-video-radius=var(--vitrine-radius, 0.5rem)] - Corner radius of the player.
+ * @cssproperty [--vitrine-video-radius=var(--vitrine-radius, 0.5em)] - Corner radius of the player.
  * @cssproperty [--vitrine-video-background=#111] - Behind the poster and the picture, and while the clip loads.
  * @cssproperty [--vitrine-video-accent=var(--vitrine-color-accent, #1a56db)] - Play button, seek bar, markers, hotspots.
  * @cssproperty [--vitrine-video-on-accent=var(--vitrine-color-on-accent, #fff)] - Icons on the accent color.
  * @cssproperty [--vitrine-video-controls-background=rgb(0 0 0 / 65%)] - The control bar.
  * @cssproperty [--vitrine-video-controls-color=#fff] - Control icons and time.
- * @cssproperty [--vitrine-video-tag-width=13rem] - Width of a product tag's card.
+ * @cssproperty [--vitrine-video-tag-width=13em] - Width of a product tag's card.
  * @cssproperty [--vitrine-video-tag-background=var(--vitrine-color-surface, #fff)] - Product tag cards and the tray.
- * @cssproperty [--vitrine-video-tray-width=20rem] - Widest size of the product tray.
+ * @cssproperty [--vitrine-video-tray-width=20em] - Widest size of the product tray.
  * @cssproperty [--vitrine-video-focus-ring-color=#fff] - Focus ring over the video (ringed by `--vitrine-focus-ring-color`).
  * @cssproperty [--vitrine-color-text=#1a1a1a] - Text on tags and in the tray.
  * @cssproperty [--vitrine-color-text-muted=#595959] - Cue labels.

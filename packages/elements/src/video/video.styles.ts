@@ -12,7 +12,7 @@ export const videoStyles = css`
     --_surface: var(--vitrine-video-tag-background, var(--vitrine-color-surface, #fff));
     --_bar: var(--vitrine-video-controls-background, rgb(0 0 0 / 65%));
     --_bar-color: var(--vitrine-video-controls-color, #fff);
-    --_radius: var(--vitrine-video-radius, var(--vitrine-radius, 0.5rem));
+    --_radius: var(--vitrine-video-radius, var(--vitrine-radius, calc(0.5 * var(--vitrine-rem))));
   }
 
   .frame {
@@ -86,9 +86,9 @@ export const videoStyles = css`
   }
 
   .big-play svg {
-    inline-size: 4.5rem;
-    block-size: 4.5rem;
-    padding: 1.1rem 1rem 1.1rem 1.2rem;
+    inline-size: calc(4.5 * var(--vitrine-rem));
+    block-size: calc(4.5 * var(--vitrine-rem));
+    padding: calc(1.1 * var(--vitrine-rem)) var(--vitrine-rem) calc(1.1 * var(--vitrine-rem)) calc(1.2 * var(--vitrine-rem));
     border-radius: 50%;
     background: var(--_accent);
     box-shadow: 0 2px 12px rgb(0 0 0 / 35%);
@@ -103,12 +103,12 @@ export const videoStyles = css`
 
   .badge {
     place-self: start end;
-    margin: 0.75rem;
-    padding: 0.25rem 0.625rem;
+    margin: calc(0.75 * var(--vitrine-rem));
+    padding: calc(0.25 * var(--vitrine-rem)) calc(0.625 * var(--vitrine-rem));
     border-radius: 999px;
     background: rgb(0 0 0 / 72%);
     color: #fff;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--vitrine-rem));
     font-weight: 600;
     pointer-events: none;
   }
@@ -133,8 +133,8 @@ export const videoStyles = css`
 
   .spinner {
     place-self: center;
-    inline-size: 3rem;
-    block-size: 3rem;
+    inline-size: calc(3 * var(--vitrine-rem));
+    block-size: calc(3 * var(--vitrine-rem));
     border: 4px solid rgb(255 255 255 / 30%);
     border-block-start-color: #fff;
     border-radius: 50%;

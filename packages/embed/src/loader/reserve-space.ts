@@ -5,7 +5,7 @@ const css = String.raw;
 
 /** A card's height for a given width: its image (width ÷ ratio) plus the text rows. */
 function cardHeight(width: string): string {
-  return `(${width} / (var(--vitrine-card-image-ratio, 1 / 1)) + 10.25rem + 2 * var(--vitrine-card-padding, 0.75rem))`;
+  return `(${width} / (var(--vitrine-card-image-ratio, 1 / 1)) + 10.25em + 2 * var(--vitrine-card-padding, 0.75em))`;
 }
 
 /**
@@ -13,23 +13,26 @@ function cardHeight(width: string): string {
  * stylesheet): a wrong guess here would be a shift of its own.
  */
 const CATALOG = "vitrine-catalog:not([layout='grid']):not(:defined)";
-const ROW_PADDING = 'var(--vitrine-carousel-padding, 0.625rem)';
-/** The catalog reserves two title lines when it is at most 30rem wide, none with heading-level="0". */
+/** The elements' own font size, which their lengths are multiples of (see their shared styles): em here is theirs. */
+const FONT_SIZE = 'var(--vitrine-font-size, medium)';
+const ROW_PADDING = 'var(--vitrine-carousel-padding, 0.625em)';
+/** The catalog reserves two title lines when it is at most 30em wide, none with heading-level="0". */
 const catalogTitle = css`
   ${CATALOG} {
     display: block;
+    font-size: ${FONT_SIZE};
     container-type: inline-size;
   }
   ${CATALOG}::before {
     content: '';
     display: block;
-    --_vitrine-title: calc(1.75rem + var(--vitrine-catalog-heading-gap, 0.5rem));
-    --_vitrine-body: calc(${cardHeight('var(--vitrine-card-width, 14rem)')} + 2 * ${ROW_PADDING});
+    --_vitrine-title: calc(1.75em + var(--vitrine-catalog-heading-gap, 0.5em));
+    --_vitrine-body: calc(${cardHeight('var(--vitrine-card-width, 14em)')} + 2 * ${ROW_PADDING});
     block-size: calc(var(--_vitrine-title) + var(--_vitrine-body));
   }
-  @container (max-width: 30rem) {
+  @container (max-width: 30em) {
     ${CATALOG}::before {
-      --_vitrine-title: calc(3.5rem + var(--vitrine-catalog-heading-gap, 0.5rem));
+      --_vitrine-title: calc(3.5em + var(--vitrine-catalog-heading-gap, 0.5em));
     }
   }
   vitrine-catalog[heading-level='0']:not([layout='grid']):not(:defined)::before {
@@ -40,7 +43,7 @@ const catalogTitle = css`
 /**
  * Until an element's chunk arrives it is an unknown inline element of height 0; reserving the height it will
  * first render now means nothing below it moves when it does. The sizes follow the elements' own rules (a card
- * is its image plus 11.75rem of text rows at default settings; a carousel adds its padding; a catalog its title
+ * is its image plus 11.75em of text rows at default settings; a carousel adds its padding; a catalog its title
  * lines; a video its `aspect-ratio`, else 16:9); the loader tests check they match what the elements render.
  * A catalog is a size container, so its reservation follows its own width as the element's title does.
  * A constructed sheet is used because a strict Content-Security-Policy blocks injected <style> elements but
@@ -53,7 +56,8 @@ export function reserveSpace(doc: Document = document): (element: Element) => vo
     ${catalogTitle}
     vitrine-carousel:not(:defined) {
       display: block;
-      block-size: calc(${cardHeight('var(--vitrine-card-width, 14rem)')} + 2 * ${ROW_PADDING});
+      font-size: ${FONT_SIZE};
+      block-size: calc(${cardHeight('var(--vitrine-card-width, 14em)')} + 2 * ${ROW_PADDING});
     }
     vitrine-video:not(:defined) {
       display: block;
@@ -61,8 +65,9 @@ export function reserveSpace(doc: Document = document): (element: Element) => vo
     }
     vitrine-product-card:not(:defined) {
       display: inline-block;
-      inline-size: var(--vitrine-card-width, 14rem);
-      block-size: calc${cardHeight('var(--vitrine-card-width, 14rem)')};
+      font-size: ${FONT_SIZE};
+      inline-size: var(--vitrine-card-width, 14em);
+      block-size: calc${cardHeight('var(--vitrine-card-width, 14em)')};
     }
   `);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];

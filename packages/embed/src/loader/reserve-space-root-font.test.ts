@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import type { ProductSource } from '@vitrine/core';
+import { makeProducts } from '../../../elements/src/test/products.js';
+import { reserveSpace } from './reserve-space.js';
+
+// A store theme's `html { font-size: 62.5% }` (Shopify's Dawn): the elements do not follow it, so neither may what
+// the loader reserves for them.
+document.documentElement.style.fontSize = '62.5%';
+
+/** The browser's default text size, which the elements' lengths are multiples of. */
+const EM = (() => {
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  document.body.append(probe);
+  const size = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return size;
+})();
+
+const pendingSource: ProductSource = {
+  list: () => new Promise(() => {}),
+  get: () => new Promise(() => {}),
+};
+
+function place(markup: string, widthInEm: number): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.style.inlineSize = `${widthInEm * EM}px`;
+  wrapper.innerHTML = markup;
+  document.body.append(wrapper);
+  return wrapper.firstElementChild as HTMLElement;
+}
+
+const height = (element: Element) => element.getBoundingClientRect().height;
+
+describe('reserveSpace on a page whose root font size is 62.5%', () => {
+  const cases: Array<{ name: string; element: HTMLElement; reserved: number }> = [];
+
+  before(async () => {
+    reserveSpace(document);
+    for (const width of [20, 60]) {
+      const catalog = place('<vitrine-catalog></vitrine-catalog>', width);
+      (catalog as HTMLElement & { source?: ProductSource }).source = pendingSource;
+      cases.push({ name: `catalog at ${width}em`, element: catalog, reserved: height(catalog) });
+    }
+    const carousel = place('<vitrine-carousel></vitrine-carousel>', 60);
+    (carousel as HTMLElement & { products?: unknown }).products = makeProducts(12);
+    cases.push({ name: 'carousel', element: carousel, reserved: height(carousel) });
+    const card = place('<vitrine-product-card skeleton></vitrine-product-card>', 60);
+    cases.push({ name: 'card', element: card, reserved: height(card) });
+    await import('@vitrine/elements/catalog.js');
+    await Promise.all(cases.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+  });
+
+  after(() => {
+    for (const { element } of cases) element.parentElement!.remove();
+    document.documentElement.style.fontSize = '';
+  });
+
+  it("reserves in the elements' own size, not the page's rem", () => {
+    expect(cases.map(({ name, reserved }) => [name, reserved / EM])).to.deep.equal([
+      ['catalog at 20em', 31],
+      ['catalog at 60em', 29.25],
+      ['carousel', 27],
+      ['card', 25.75],
+    ]);
+  });
+
+  it('reserves what each element then renders', () => {
+    const mismatches = cases
+      .filter(({ element, reserved }) => Math.abs(height(element) - reserved) > 0.5)
+      .map(({ name, element, reserved }) => `${name}: reserved ${reserved}px, rendered ${height(element)}px`);
+    expect(mismatches).to.deep.equal([]);
+  });
+});

@@ -13,11 +13,25 @@ try {
   // Registered already, by another copy of Vitrine on the page.
 }
 
-/** Rules every element shares: the unit, box sizing, the focus ring, screen-reader-only text, reduced motion. */
+/**
+ * Rules every element shares: the unit, the text properties a page would pass down, box sizing, the focus ring,
+ * screen-reader-only text, reduced motion.
+ */
 export const sharedStyles = css`
   :host {
     font-size: var(--vitrine-font-size, medium);
     --vitrine-rem: 1em;
+    /* Inherited from the page otherwise: a theme's body line height, spacing, alignment or case would reflow every
+       card. A reader's text spacing still arrives: its !important rules match the element itself. */
+    line-height: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    font-style: normal;
+    font-weight: 400;
     box-sizing: border-box;
     font-family: var(--vitrine-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--vitrine-color-text, #1a1a1a);

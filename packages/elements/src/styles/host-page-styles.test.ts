@@ -1,0 +1,156 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../catalog/catalog.js';
+import '../video/video.js';
+import type { VitrineCatalog } from '../catalog/catalog.js';
+import { makeProducts } from '../test/products.js';
+import { SUMMER_CLIP, part, startPlayback, waitForPart } from '../video/test-helpers/video.js';
+import type { VitrineVideo } from '../video/video.js';
+
+/** The browser's default text size, which the elements' lengths are multiples of. */
+function mediumFontSize(): number {
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  document.body.append(probe);
+  const size = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return size;
+}
+
+/** Every box of every element in the shadow trees under `root`, nested elements' too: layout size and font size. */
+function boxes(root: Element, path = root.localName): string[] {
+  const found: string[] = [];
+  root.shadowRoot?.querySelectorAll('*').forEach((element, index) => {
+    const name = `${path} > ${element.localName}[${index}]`;
+    if (element instanceof HTMLElement) {
+      found.push(`${name}: ${element.offsetWidth}×${element.offsetHeight}, ${getComputedStyle(element).fontSize}`);
+    }
+    found.push(...boxes(element, name));
+  });
+  return found;
+}
+
+/** Every box, as `boxes` lists them, with the text styles a page could pass down. */
+function textLayout(root: Element, path = root.localName): string[] {
+  const found: string[] = [];
+  root.shadowRoot?.querySelectorAll('*').forEach((element, index) => {
+    const name = `${path} > ${element.localName}[${index}]`;
+    if (element instanceof HTMLElement) {
+      const style = getComputedStyle(element);
+      const text = Object.keys(THEME_TEXT).map((property) => style[property as keyof typeof THEME_TEXT]);
+      found.push(`${name}: ${element.offsetWidth}×${element.offsetHeight}, ${text.join(' ')}`);
+    }
+    found.push(...textLayout(element, name));
+  });
+  return found;
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Until what the new root font size changes has been laid out and rendered (virtual windows, container queries). */
+async function settle(...elements: Array<{ updateComplete: Promise<boolean> }>): Promise<void> {
+  await frame();
+  await Promise.all(elements.map((element) => element.updateComplete));
+  await frame();
+}
+
+/** Cards in a carousel and in a grid, a catalog still loading and one that failed, as a page would show them. */
+async function renderCatalogs(): Promise<VitrineCatalog[]> {
+  const neverAnswers = { list: () => new Promise(() => {}), get: () => new Promise(() => {}) };
+  // Widths in px: a wrapper in rem would itself shrink with the root font size.
+  const wrapper = await fixture<HTMLElement>(html`
+    <div lang="en" style="inline-size: 900px">
+      <vitrine-catalog .products=${makeProducts(6)}></vitrine-catalog>
+      <vitrine-catalog layout="grid" .products=${makeProducts(3)}></vitrine-catalog>
+      <vitrine-catalog .source=${neverAnswers}></vitrine-catalog>
+      <vitrine-catalog .source=${{ ...neverAnswers, list: () => Promise.reject(new Error('down')) }}></vitrine-catalog>
+    </div>
+  `);
+  const catalogs = [...wrapper.querySelectorAll<VitrineCatalog>('vitrine-catalog')];
+  await waitUntil(() => catalogs.slice(0, 2).every((catalog) => boxes(catalog).some((box) => box.includes('vitrine-product-card'))), 'no cards rendered');
+  await waitUntil(() => catalogs[3]!.shadowRoot!.querySelector('[part="status"]'), 'the failed catalog shows no message');
+  await settle(...catalogs);
+  return catalogs;
+}
+
+/** The summer clip playing, paused, with its tray open and its entrance animations over. */
+async function renderPlayingVideo(): Promise<VitrineVideo> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: 640px"><vitrine-video clip=${SUMMER_CLIP}></vitrine-video></div>`);
+  const video = wrapper.querySelector<VitrineVideo>('vitrine-video')!;
+  await waitForPart(video, 'play-button');
+  const media = await startPlayback(video);
+  media.pause();
+  part(video, 'tray-button')!.click();
+  await settle(video);
+  await Promise.all(video.shadowRoot!.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  return video;
+}
+
+/** A store theme's body text: Dawn's line height and letter spacing, and what other themes set on a section. */
+const THEME_TEXT = {
+  lineHeight: '1.8',
+  letterSpacing: '0.6px',
+  wordSpacing: '3px',
+  textAlign: 'center',
+  textIndent: '2em',
+  textTransform: 'uppercase',
+  whiteSpace: 'nowrap',
+  fontStyle: 'italic',
+  fontWeight: '300',
+};
+
+describe('Elements on a page with its own root font size and text styles', () => {
+  afterEach(() => {
+    document.documentElement.style.fontSize = '';
+    document.body.removeAttribute('style');
+  });
+
+  it("keeps cards, carousels and catalogs as they are when the page sets html's font size to 62.5% (Shopify's Dawn)", async () => {
+    const catalogs = await renderCatalogs();
+    const before = catalogs.flatMap((catalog) => boxes(catalog));
+
+    document.documentElement.style.fontSize = '62.5%';
+    await settle(...catalogs);
+
+    expect(catalogs.flatMap((catalog) => boxes(catalog))).to.deep.equal(before);
+    const card = catalogs[0]!.shadowRoot!.querySelector('vitrine-carousel')!.shadowRoot!.querySelector('vitrine-product-card')!;
+    expect(card.offsetWidth).to.equal(14 * mediumFontSize());
+  });
+
+  it('keeps the playing video, its controls, tags and tray as they are when the page sets a 10px root font size', async () => {
+    const video = await renderPlayingVideo();
+    const before = boxes(video);
+
+    document.documentElement.style.fontSize = '10px';
+    await settle(video);
+
+    expect(boxes(video)).to.deep.equal(before);
+  });
+
+  it("lays out cards, catalogs' messages and the video's tray alike under a theme's line height, spacing, alignment and case", async () => {
+    const catalogs = await renderCatalogs();
+    const video = await renderPlayingVideo();
+    const layout = () => [...catalogs, video].flatMap((element) => textLayout(element));
+    const before = layout();
+
+    Object.assign(document.body.style, THEME_TEXT);
+    await settle(...catalogs, video);
+
+    expect(layout()).to.deep.equal(before);
+  });
+
+  it('scales every element with --vitrine-font-size, the one size a page sets for all of them', async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div lang="en" style="inline-size: 900px; --vitrine-font-size: 20px">
+        <vitrine-catalog .products=${makeProducts(3)}></vitrine-catalog>
+      </div>
+    `);
+    const catalog = wrapper.querySelector<VitrineCatalog>('vitrine-catalog')!;
+    await waitUntil(() => catalog.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot?.querySelector('vitrine-product-card'), 'no cards rendered');
+    await settle(catalog);
+    const card = catalog.shadowRoot!.querySelector('vitrine-carousel')!.shadowRoot!.querySelector('vitrine-product-card')!;
+    const title = card.shadowRoot!.querySelector('[part="title"]')!;
+    // 14em wide, with 0.9375em titles: 280px and 18.75px at 20px.
+    expect(card.offsetWidth).to.equal(280);
+    expect(getComputedStyle(title).fontSize).to.equal('18.75px');
+  });
+});

@@ -147,6 +147,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Vitrine examples   ${examplesUrl}
     brand catalog    ${examplesUrl}brand-catalog/
     showcase (de)    ${examplesUrl}brand-catalog/showcase.html
+    store theme      ${examplesUrl}brand-catalog/theme.html
     creator clips    ${examplesUrl}creator-clip/
     checkout         ${examplesUrl}checkout/
   Collector          ${collectorUrl}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { startHarness, waitForEvents, watchProblems, type Harness } from './harness.js';
 
 /** Sums layout shifts the way Core Web Vitals does (shifts right after input excluded), from page start. */
@@ -9,6 +10,16 @@ const RECORD_LAYOUT_SHIFTS = `
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
 `;
+
+/** Until every card image not left to lazy loading has decoded, so any shift it could cause has happened. */
+async function imagesDecoded(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const images = [...document.querySelector('vitrine-catalog')!.shadowRoot!.querySelectorAll('vitrine-carousel')]
+      .flatMap((c) => [...c.shadowRoot!.querySelectorAll('vitrine-product-card')])
+      .flatMap((card) => [...card.shadowRoot!.querySelectorAll('img')]);
+    return images.length > 0 && images.every((img) => img.loading === 'lazy' || img.complete);
+  });
+}
 
 describe('examples/brand-catalog', () => {
   let harness: Harness;
@@ -26,13 +37,25 @@ describe('examples/brand-catalog', () => {
     await cards.first().waitFor();
     assert.equal(await cards.first().locator('[part~="title"]').textContent().then((t) => t?.trim()), 'Linen shirt');
     assert.match((await cards.first().locator('[part~="price"]').textContent()) ?? '', /€49\.00/);
-    // Every visible image decoded, so any shift they could cause has happened.
-    await page.waitForFunction(() => {
-      const images = [...document.querySelector('vitrine-catalog')!.shadowRoot!.querySelectorAll('vitrine-carousel')]
-        .flatMap((c) => [...c.shadowRoot!.querySelectorAll('vitrine-product-card')])
-        .flatMap((card) => [...card.shadowRoot!.querySelectorAll('img')]);
-      return images.length > 0 && images.every((img) => img.loading === 'lazy' || img.complete);
-    });
+    await imagesDecoded(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("keeps the elements' own size on a store theme's page (10px root font size, its own text styles), with no layout shift", async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.addInitScript(RECORD_LAYOUT_SHIFTS);
+    await page.goto(`${harness.examplesUrl}brand-catalog/theme.html`);
+    const card = page.locator('vitrine-catalog vitrine-product-card:not([skeleton])').first();
+    await card.waitFor();
+    await page.locator('vitrine-video [part~="play-button"]').waitFor();
+    await imagesDecoded(page);
+    // 14em wide with 0.9375em titles, in the browser's 16px rather than the theme's 10px rem.
+    const size = await card.evaluate((element) => [element.getBoundingClientRect().width, getComputedStyle(element.shadowRoot!.querySelector('[part~="title"]')!).fontSize]);
+    assert.deepEqual(size, [224, '15px']);
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), 0);
     assert.deepEqual(problems, []);

@@ -47,6 +47,7 @@ type LoadState = 'loading' | 'loaded' | 'empty' | 'error';
  * @cssproperty [--vitrine-catalog-heading-size=1.25em] - Font size of the title (its line is 1.75em tall).
  * @cssproperty [--vitrine-catalog-heading-gap=0.5em] - Space below the title.
  * @cssproperty [--vitrine-catalog-grid-min-column=12em] - Narrowest grid column.
+ * @cssproperty [--vitrine-color-text=the page's text color] - Color of the title and of the loading, empty and error messages, which sit on the page's background.
  * @cssproperty [--vitrine-catalog-grid-gap=var(--vitrine-carousel-gap, 1em)] - Space between grid cells.
  * @cssproperty [--vitrine-carousel-gap=1em] - Space between cards in the carousel and its skeleton.
  * @cssproperty [--vitrine-carousel-padding=0.625em] - Padding of the carousel and its skeleton.

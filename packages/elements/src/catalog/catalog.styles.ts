@@ -8,8 +8,11 @@ import { carouselGap, carouselPadding } from '../styles/carousel-metrics.js';
  * or 27em with heading-level="0". A catalog at most 30em wide reserves two title lines: 31em.
  */
 export const catalogStyles = css`
+  /* The title and messages are drawn on the page's background, so they take the page's text color (a dark
+     theme's light text) unless --vitrine-color-text is set. */
   :host {
     display: block;
+    color: var(--vitrine-color-text);
   }
 
   /* The title's lines depend on the catalog's width, not the viewport's; vitrine.js reserves the same. */

@@ -7,7 +7,9 @@ import { css } from 'lit';
  * so that line comes out of the space above the call to action and the card keeps its height.
  */
 export const productCardStyles = css`
+  /* Text on the card's own surface; what an element draws on the page's background takes the page's color. */
   :host {
+    color: var(--vitrine-color-text, #1a1a1a);
     display: inline-block;
     vertical-align: top;
     inline-size: var(--vitrine-card-width, calc(14 * var(--vitrine-rem)));

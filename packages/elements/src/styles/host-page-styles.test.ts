@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../catalog/catalog.js';
 import '../video/video.js';
 import type { VitrineCatalog } from '../catalog/catalog.js';
+import { expectNoAxeViolations } from '../test/axe.js';
 import { makeProducts } from '../test/products.js';
 import { SUMMER_CLIP, part, startPlayback, waitForPart } from '../video/test-helpers/video.js';
 import type { VitrineVideo } from '../video/video.js';
@@ -136,6 +137,29 @@ describe('Elements on a page with its own root font size and text styles', () =>
     await settle(...catalogs, video);
 
     expect(layout()).to.deep.equal(before);
+  });
+
+  it("writes the catalog's title and messages in the page's text color, on a dark section too, and cards in their own", async () => {
+    const neverAnswers = { list: () => new Promise(() => {}), get: () => new Promise(() => {}) };
+    const wrapper = await fixture<HTMLElement>(html`
+      <section lang="en" style="inline-size: 900px; background: #111; color: #eee">
+        <vitrine-catalog .source=${{ ...neverAnswers, list: async () => ({ catalog: { title: 'Summer' }, products: makeProducts(2) }) }}></vitrine-catalog>
+        <vitrine-catalog .source=${neverAnswers}></vitrine-catalog>
+        <vitrine-catalog .products=${[]}></vitrine-catalog>
+      </section>
+    `);
+    const [loaded, loading, empty] = [...wrapper.querySelectorAll<VitrineCatalog>('vitrine-catalog')];
+    await waitUntil(() => loaded!.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot?.querySelector('vitrine-product-card:not([skeleton])'), 'no cards rendered');
+    await waitUntil(() => empty!.shadowRoot!.querySelector('[part="status"]'), 'the empty catalog says nothing');
+    await settle(loaded!, loading!, empty!);
+    const color = (element: Element | null | undefined) => (element ? getComputedStyle(element).color : 'missing');
+    const light = 'rgb(238, 238, 238)';
+    expect(color(loaded!.shadowRoot!.querySelector('[part="heading"]'))).to.equal(light);
+    expect(color(empty!.shadowRoot!.querySelector('[part="status"]'))).to.equal(light);
+    expect(color(loading!.shadowRoot!.querySelector('[role="status"]'))).to.equal(light);
+    const card = loaded!.shadowRoot!.querySelector('vitrine-carousel')!.shadowRoot!.querySelector('vitrine-product-card')!;
+    expect(color(card.shadowRoot!.querySelector('[part="title"]'))).to.equal('rgb(26, 26, 26)');
+    await expectNoAxeViolations(wrapper);
   });
 
   it('scales every element with --vitrine-font-size, the one size a page sets for all of them', async () => {

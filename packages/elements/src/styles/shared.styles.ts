@@ -34,7 +34,6 @@ export const sharedStyles = css`
     font-weight: 400;
     box-sizing: border-box;
     font-family: var(--vitrine-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--vitrine-color-text, #1a1a1a);
   }
   :host([hidden]) {
     display: none !important;

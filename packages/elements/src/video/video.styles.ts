@@ -5,8 +5,10 @@ import { css } from 'lit';
  * states and the playing video are one and the same box: nothing around the player moves.
  */
 export const videoStyles = css`
+  /* Text on the player's own surfaces (tags, tray, messages over the frame). */
   :host {
     display: block;
+    color: var(--vitrine-color-text, #1a1a1a);
     --_accent: var(--vitrine-video-accent, var(--vitrine-color-accent, #1a56db));
     --_on-accent: var(--vitrine-video-on-accent, var(--vitrine-color-on-accent, #fff));
     --_surface: var(--vitrine-video-tag-background, var(--vitrine-color-surface, #fff));

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { CollectorTransport, TrackedEvent, Tracker, type TrackMessage } from '@vitrine/core';
+import { MemoryStorage } from './store.js';
 import { collector, forgetTrackers, sleep, tracker, vitrineKeys, worker } from './test-helpers/collector.js';
 
 /** A Storage that refuses every call, as Safari's private mode once did and blocked storage still does. */
@@ -11,24 +12,10 @@ function refusingStorage(): Storage {
   return { getItem: refuse, setItem: refuse, removeItem: refuse, key: refuse, clear: refuse, length: 0 };
 }
 
-/** Web Storage's methods over the object's own properties, so `Object.keys` lists what it holds, as for localStorage. */
-class PlainStorage {
-  [key: string]: unknown;
-  getItem(key: string): string | null {
-    return (this[key] as string | undefined) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this[key] = value;
-  }
-  removeItem(key: string): void {
-    delete this[key];
-  }
-}
-
 /** A storage that counts how often its keys are listed: what a full queue cost at every event. */
 function listedStorage(): { storage: Storage; listings: () => number } {
   let listings = 0;
-  const storage = new Proxy(new PlainStorage(), { ownKeys: (target) => (listings++, Reflect.ownKeys(target)) });
+  const storage = new Proxy(new MemoryStorage(), { ownKeys: (target) => (listings++, Reflect.ownKeys(target)) });
   return { storage: storage as unknown as Storage, listings: () => listings };
 }
 

@@ -3,44 +3,21 @@ import '../catalog/catalog.js';
 import '../video/video.js';
 import type { VitrineCatalog } from '../catalog/catalog.js';
 import { expectNoAxeViolations } from '../test/axe.js';
+import { mediumFontSize } from '../test/font-size.js';
 import { makeProducts } from '../test/products.js';
 import { SUMMER_CLIP, part, startPlayback, waitForPart } from '../video/test-helpers/video.js';
 import type { VitrineVideo } from '../video/video.js';
 
-/** The browser's default text size, which the elements' lengths are multiples of. */
-function mediumFontSize(): number {
-  const probe = document.createElement('div');
-  probe.style.fontSize = 'medium';
-  document.body.append(probe);
-  const size = parseFloat(getComputedStyle(probe).fontSize);
-  probe.remove();
-  return size;
-}
-
-/** Every box of every element in the shadow trees under `root`, nested elements' too: layout size and font size. */
-function boxes(root: Element, path = root.localName): string[] {
+/**
+ * Every box of every element in the shadow trees under `root`, nested elements' too: its layout size and what `style`
+ * reads of its computed style (by default its font size).
+ */
+function boxes(root: Element, style = (computed: CSSStyleDeclaration) => computed.fontSize, path = root.localName): string[] {
   const found: string[] = [];
   root.shadowRoot?.querySelectorAll('*').forEach((element, index) => {
     const name = `${path} > ${element.localName}[${index}]`;
-    if (element instanceof HTMLElement) {
-      found.push(`${name}: ${element.offsetWidth}×${element.offsetHeight}, ${getComputedStyle(element).fontSize}`);
-    }
-    found.push(...boxes(element, name));
-  });
-  return found;
-}
-
-/** Every box, as `boxes` lists them, with the text styles a page could pass down. */
-function textLayout(root: Element, path = root.localName): string[] {
-  const found: string[] = [];
-  root.shadowRoot?.querySelectorAll('*').forEach((element, index) => {
-    const name = `${path} > ${element.localName}[${index}]`;
-    if (element instanceof HTMLElement) {
-      const style = getComputedStyle(element);
-      const text = Object.keys(THEME_TEXT).map((property) => style[property as keyof typeof THEME_TEXT]);
-      found.push(`${name}: ${element.offsetWidth}×${element.offsetHeight}, ${text.join(' ')}`);
-    }
-    found.push(...textLayout(element, name));
+    if (element instanceof HTMLElement) found.push(`${name}: ${element.offsetWidth}×${element.offsetHeight}, ${style(getComputedStyle(element))}`);
+    found.push(...boxes(element, style, name));
   });
   return found;
 }
@@ -82,7 +59,7 @@ async function renderPlayingVideo(): Promise<VitrineVideo> {
   media.pause();
   part(video, 'tray-button')!.click();
   await settle(video);
-  await Promise.all(video.shadowRoot!.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  await Promise.all(video.shadowRoot!.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   return video;
 }
 
@@ -98,6 +75,9 @@ const THEME_TEXT = {
   fontStyle: 'italic',
   fontWeight: '300',
 };
+
+/** The text styles a page could pass down, as computed. */
+const textStyles = (computed: CSSStyleDeclaration) => Object.keys(THEME_TEXT).map((property) => computed[property as keyof typeof THEME_TEXT]).join(' ');
 
 describe('Elements on a page with its own root font size and text styles', () => {
   afterEach(() => {
@@ -130,7 +110,7 @@ describe('Elements on a page with its own root font size and text styles', () =>
   it("lays out cards, catalogs' messages and the video's tray alike under a theme's line height, spacing, alignment and case", async () => {
     const catalogs = await renderCatalogs();
     const video = await renderPlayingVideo();
-    const layout = () => [...catalogs, video].flatMap((element) => textLayout(element));
+    const layout = () => [...catalogs, video].flatMap((element) => boxes(element, textStyles));
     const before = layout();
 
     Object.assign(document.body.style, THEME_TEXT);

@@ -1,39 +1,20 @@
 import { expect } from '@open-wc/testing';
 import type { ProductSource } from '@vitrine/core';
+import { mediumFontSize } from '../../../elements/src/test/font-size.js';
 import { makeProducts } from '../../../elements/src/test/products.js';
 import { reserveSpace } from './reserve-space.js';
+import { height, mismatches, pendingSource, place as placeAt, type Reservation } from './test-helpers/reserved.js';
 
 // A store theme's `html { font-size: 62.5% }` (Shopify's Dawn): the elements do not follow it, so neither may what
 // the loader reserves for them.
 document.documentElement.style.fontSize = '62.5%';
 
-/** The browser's default text size, which the elements' lengths are multiples of. */
-const EM = (() => {
-  const probe = document.createElement('div');
-  probe.style.fontSize = 'medium';
-  document.body.append(probe);
-  const size = parseFloat(getComputedStyle(probe).fontSize);
-  probe.remove();
-  return size;
-})();
+const EM = mediumFontSize();
 
-const pendingSource: ProductSource = {
-  list: () => new Promise(() => {}),
-  get: () => new Promise(() => {}),
-};
-
-function place(markup: string, widthInEm: number): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.style.inlineSize = `${widthInEm * EM}px`;
-  wrapper.innerHTML = markup;
-  document.body.append(wrapper);
-  return wrapper.firstElementChild as HTMLElement;
-}
-
-const height = (element: Element) => element.getBoundingClientRect().height;
+const place = (markup: string, widthInEm: number) => placeAt(markup, `${widthInEm * EM}px`);
 
 describe('reserveSpace on a page whose root font size is 62.5%', () => {
-  const cases: Array<{ name: string; element: HTMLElement; reserved: number }> = [];
+  const cases: Reservation[] = [];
 
   before(async () => {
     reserveSpace(document);
@@ -66,9 +47,6 @@ describe('reserveSpace on a page whose root font size is 62.5%', () => {
   });
 
   it('reserves what each element then renders', () => {
-    const mismatches = cases
-      .filter(({ element, reserved }) => Math.abs(height(element) - reserved) > 0.5)
-      .map(({ name, element, reserved }) => `${name}: reserved ${reserved}px, rendered ${height(element)}px`);
-    expect(mismatches).to.deep.equal([]);
+    expect(mismatches(cases)).to.deep.equal([]);
   });
 });

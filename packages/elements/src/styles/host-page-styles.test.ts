@@ -157,4 +157,20 @@ describe('Elements on a page with its own root font size and text styles', () =>
     expect(card.offsetWidth).to.equal(280);
     expect(getComputedStyle(title).fontSize).to.equal('18.75px');
   });
+
+  it("scales a catalog's cards with a font size set on the catalog element itself", async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div lang="en" style="inline-size: 900px">
+        <vitrine-catalog style="font-size: 20px" .products=${makeProducts(3)}></vitrine-catalog>
+        <vitrine-catalog style="font-size: 20px" layout="grid" .products=${makeProducts(3)}></vitrine-catalog>
+      </div>
+    `);
+    const [carousel, grid] = [...wrapper.querySelectorAll<VitrineCatalog>('vitrine-catalog')];
+    const firstCard = (catalog: VitrineCatalog) =>
+      catalog.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot?.querySelector<HTMLElement>('vitrine-product-card') ??
+      catalog.shadowRoot!.querySelector<HTMLElement>('vitrine-product-card:not([skeleton])');
+    await waitUntil(() => firstCard(carousel!) && firstCard(grid!), 'no cards rendered');
+    await settle(carousel!, grid!);
+    expect([firstCard(carousel!)!.offsetWidth, getComputedStyle(firstCard(grid!)!).fontSize]).to.deep.equal([280, '20px']);
+  });
 });

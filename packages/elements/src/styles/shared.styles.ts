@@ -35,6 +35,11 @@ export const sharedStyles = css`
     box-sizing: border-box;
     font-family: var(--vitrine-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
+  /* Elements inside another's shadow tree take its size, so a font size set on the outer one scales the whole. */
+  vitrine-carousel,
+  vitrine-product-card {
+    font-size: inherit;
+  }
   :host([hidden]) {
     display: none !important;
   }

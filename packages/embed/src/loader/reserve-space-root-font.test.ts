@@ -23,6 +23,14 @@ describe('reserveSpace on a page whose root font size is 62.5%', () => {
       (catalog as HTMLElement & { source?: ProductSource }).source = pendingSource;
       cases.push({ name: `catalog at ${width}em`, element: catalog, reserved: height(catalog) });
     }
+    // A page's own rule for the element's font size, as plain as such rules come.
+    const own = new CSSStyleSheet();
+    own.replaceSync('.larger > * { font-size: 20px }');
+    document.adoptedStyleSheets = [own, ...document.adoptedStyleSheets];
+    const larger = place('<vitrine-catalog></vitrine-catalog>', 60);
+    larger.parentElement!.className = 'larger';
+    (larger as HTMLElement & { source?: ProductSource }).source = pendingSource;
+    cases.push({ name: 'catalog the page sets at 20px', element: larger, reserved: height(larger) });
     const carousel = place('<vitrine-carousel></vitrine-carousel>', 60);
     (carousel as HTMLElement & { products?: unknown }).products = makeProducts(12);
     cases.push({ name: 'carousel', element: carousel, reserved: height(carousel) });
@@ -41,6 +49,7 @@ describe('reserveSpace on a page whose root font size is 62.5%', () => {
     expect(cases.map(({ name, reserved }) => [name, reserved / EM])).to.deep.equal([
       ['catalog at 20em', 31],
       ['catalog at 60em', 29.25],
+      ['catalog the page sets at 20px', (29.25 * 20) / EM],
       ['carousel', 27],
       ['card', 25.75],
     ]);

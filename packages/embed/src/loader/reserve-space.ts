@@ -13,14 +13,20 @@ function cardHeight(width: string): string {
  * stylesheet): a wrong guess here would be a shift of its own.
  */
 const CATALOG = "vitrine-catalog:not([layout='grid']):not(:defined)";
-/** The elements' own font size, which their lengths are multiples of (see their shared styles): em here is theirs. */
-const FONT_SIZE = 'var(--vitrine-font-size, medium)';
+/**
+ * The elements' own font size, which their lengths are multiples of (see their shared styles), so em here is theirs.
+ * Without specificity, as the element's own rule is: a font size the page sets on the element wins over both.
+ */
+const fontSize = css`
+  :where(vitrine-catalog, vitrine-carousel, vitrine-product-card):where(:not(:defined)) {
+    font-size: var(--vitrine-font-size, medium);
+  }
+`;
 const ROW_PADDING = 'var(--vitrine-carousel-padding, 0.625em)';
 /** The catalog reserves two title lines when it is at most 30em wide, none with heading-level="0". */
 const catalogTitle = css`
   ${CATALOG} {
     display: block;
-    font-size: ${FONT_SIZE};
     container-type: inline-size;
   }
   ${CATALOG}::before {
@@ -53,10 +59,10 @@ export function reserveSpace(doc: Document = document): (element: Element) => vo
   if (!('adoptedStyleSheets' in doc)) return () => undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css`
+    ${fontSize}
     ${catalogTitle}
     vitrine-carousel:not(:defined) {
       display: block;
-      font-size: ${FONT_SIZE};
       block-size: calc(${cardHeight('var(--vitrine-card-width, 14em)')} + 2 * ${ROW_PADDING});
     }
     vitrine-video:not(:defined) {
@@ -65,7 +71,6 @@ export function reserveSpace(doc: Document = document): (element: Element) => vo
     }
     vitrine-product-card:not(:defined) {
       display: inline-block;
-      font-size: ${FONT_SIZE};
       inline-size: var(--vitrine-card-width, 14em);
       block-size: calc${cardHeight('var(--vitrine-card-width, 14em)')};
     }

@@ -14,6 +14,21 @@ describe('money', () => {
     expect(toDecimalString({ amount: 5, currency: 'EUR' })).to.equal('0.05');
   });
 
+  it('makes one number format per locale and currency, however many prices it formats (a grid of thousands)', () => {
+    const NumberFormat = Intl.NumberFormat;
+    const made: string[] = [];
+    Intl.NumberFormat = new Proxy(NumberFormat, {
+      construct: (target, args: ConstructorParameters<typeof Intl.NumberFormat>) => (made.push(`${String(args[0])} ${args[1]?.currency}`), new target(...args)),
+    });
+    try {
+      for (let amount = 0; amount < 500; amount++) formatMoney({ amount, currency: 'CHF' }, 'de-CH');
+      for (let amount = 0; amount < 500; amount++) toDecimalString({ amount, currency: 'BHD' });
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+    }
+    expect(made).to.deep.equal(['de-CH CHF', 'en CHF', 'en BHD']);
+  });
+
   it('names the field that is wrong', () => {
     expect(() => readMoney({ amount: 19.99, currency: 'EUR' }, 'price')).to.throw('price.amount: expected an integer');
     expect(() => readMoney({ amount: 1999, currency: 'EURO' }, 'products[3].price')).to.throw('products[3].price.currency: expected ISO 4217 code');

@@ -25,7 +25,7 @@ export function readMoney(value: Json, path: string): Money {
 
 /** How many minor units the currency has: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** The exact decimal string of an amount in major units ("19.99"), built without floating-point division. */
@@ -44,13 +44,15 @@ export function toMajorUnits(money: Money): number {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** One formatter per locale and currency: making one costs far more than formatting a price with it. */
+function formatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return made;
+}
+
 export function formatMoney(money: Money, locale: string): string {
-  const key = `${locale}|${money.currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
-    formatters.set(key, formatter);
-  }
   // Intl formats decimal strings exactly, so no float ever stands between the integer and the text.
-  return formatter.format(toDecimalString(money) as unknown as number);
+  return formatter(locale, money.currency).format(toDecimalString(money) as unknown as number);
 }

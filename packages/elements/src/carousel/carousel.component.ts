@@ -5,7 +5,7 @@ import { VitrineError, type Product } from '@vitrine/core';
 import { cardExportParts } from '../internal/constants.js';
 import { formatCount } from '../internal/format.js';
 import { LocalizeController } from '../internal/i18n.js';
-import { reportError } from '../internal/report-error.js';
+import { reportDataAttributes, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import '../product-card/product-card.js';
@@ -115,6 +115,7 @@ export class VitrineCarousel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    reportDataAttributes(this);
     if (this.hasUpdated) this.#observeResize();
   }
 

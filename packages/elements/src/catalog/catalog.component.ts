@@ -4,7 +4,7 @@ import { readSourceAnswer, type CatalogInfo, type DataIssue, type Product, type 
 import { Attribute, CarouselPart, CatalogLayout, VitrineEvent, cardExportParts } from '../internal/constants.js';
 import { emit } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
-import { mayPass, reportAttribute, reportError } from '../internal/report-error.js';
+import { mayPass, reportAttribute, reportDataAttributes, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { statusStyles } from '../styles/status.styles.js';
@@ -151,6 +151,7 @@ export class VitrineCatalog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    reportDataAttributes(this);
     if (this.#resumeOnConnect) {
       this.#resumeOnConnect = false;
       this.#sourceAbort = new AbortController();

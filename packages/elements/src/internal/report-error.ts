@@ -1,4 +1,5 @@
 import { VitrineError, logOnce, type VitrineErrorCode } from '@vitrine/core';
+import type { ReactiveElement } from 'lit';
 import { VitrineEvent } from './constants.js';
 import { emit } from './events.js';
 
@@ -39,4 +40,21 @@ export function mayPass(error: VitrineError | undefined): boolean {
 /** An attribute value the element cannot use: a non-fatal report, and the element carries on as `fallback` says. */
 export function reportAttribute(element: HTMLElement, name: string, expected: string, fallback = 'the attribute is ignored'): void {
   reportError(element, new VitrineError('invalid-attribute', `${name}: expected ${expected}; ${fallback}`, { path: name, fatal: false }));
+}
+
+const checked = new WeakSet<Element>();
+
+/**
+ * Data (products, a source, strings) is given as a property. A framework that renders an element before its code has
+ * defined it sets an attribute instead (React 19; Vue without `.prop`), which holds only "[object Object]": on first
+ * connection, each such attribute is reported rather than the element quietly showing nothing.
+ */
+export function reportDataAttributes(element: ReactiveElement): void {
+  if (checked.has(element)) return;
+  checked.add(element);
+  for (const [name, options] of (element.constructor as typeof ReactiveElement).elementProperties) {
+    if (options.attribute === false && !options.state && element.hasAttribute(name as string)) {
+      reportAttribute(element, name as string, `the ${String(name)} property, not an attribute (was the element rendered before Vitrine defined it?)`);
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { Attribute, VitrineEvent } from '../internal/constants.js';
 import { emit, emitTrack } from '../internal/events.js';
 import { LocalizeController } from '../internal/i18n.js';
 import { formatPrice } from '../internal/format.js';
-import { reportAttribute, reportError } from '../internal/report-error.js';
+import { reportAttribute, reportDataAttributes, reportError } from '../internal/report-error.js';
 import type { StringKey, Strings } from '../internal/strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStyles } from './product-card.styles.js';
@@ -128,6 +128,7 @@ export class VitrineProductCard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    reportDataAttributes(this);
     document.addEventListener('visibilitychange', this.#onDocumentVisibility);
     this.#observeVisibility();
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { VitrineError, type ProductSource } from '@vitrine/core';
 import { LocalizeController } from '../internal/i18n.js';
-import { mayPass, reportError } from '../internal/report-error.js';
+import { mayPass, reportDataAttributes, reportError } from '../internal/report-error.js';
 import type { Strings } from '../internal/strings.js';
 import { videoStrings } from './video.strings.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -184,6 +184,7 @@ export class VitrineVideo extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    reportDataAttributes(this);
     this.#model.resume();
   }
 

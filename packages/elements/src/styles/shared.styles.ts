@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The unit every element's lengths are written in, `--vitrine-rem`: the element's font size, which is the browser's
- * default text size (`medium`, 16px unless the shopper chose another) or the page's `--vitrine-font-size`. Not `rem`:
+ * default text size (`medium`, 16px unless the shopper chose another), or the page's `--vitrine-font-size`, or a
+ * font size the page sets on the element itself (a :host rule loses to the page's). Not `rem`:
  * stores' themes often set `html { font-size: 62.5% }` (Shopify's Dawn does), and every card would shrink with it.
  * It is registered as a length so that it is computed once, on the element, and inherited as that length: an `em`
  * would follow the font size of each part that uses it.

@@ -65,6 +65,13 @@ async function until<T>(find: () => T | null | undefined, timeout = 10_000): Pro
 }
 
 /** Muted autoplay at the first cue, then paused on a hotspot and a corner tag. */
+/** Until what is appearing has appeared: half faded in, text is fainter than it will be. Hotspots pulse for ever. */
+async function entrancesDone(video: VitrineVideo): Promise<void> {
+  await video.updateComplete;
+  const entrances = video.shadowRoot!.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(entrances.map((animation) => animation.finished.catch(() => undefined)));
+}
+
 export const PlayingWithTags: Story = {
   play: async ({ canvasElement }) => {
     const video = canvasElement.querySelector<VitrineVideo>('vitrine-video')!;
@@ -74,6 +81,7 @@ export const PlayingWithTags: Story = {
     media.currentTime = 2.5;
     await until(() => video.shadowRoot!.querySelectorAll('[part~="tag"]').length === 2);
     video.pause();
+    await entrancesDone(video);
   },
 };
 
@@ -84,6 +92,7 @@ export const TrayOpen: Story = {
     await video.play();
     const button = await until(() => video.shadowRoot!.querySelector<HTMLButtonElement>('[part~="tray-button"]'));
     button.click();
+    await entrancesDone(video);
   },
 };
 

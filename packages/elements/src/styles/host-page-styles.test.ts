@@ -5,6 +5,7 @@ import type { VitrineCatalog } from '../catalog/catalog.js';
 import { expectNoAxeViolations } from '../test/axe.js';
 import { mediumFontSize } from '../test/font-size.js';
 import { makeProducts } from '../test/products.js';
+import { pendingSource } from '../test/sources.js';
 import { SUMMER_CLIP, part, startPlayback, waitForPart } from '../video/test-helpers/video.js';
 import type { VitrineVideo } from '../video/video.js';
 
@@ -33,14 +34,13 @@ async function settle(...elements: Array<{ updateComplete: Promise<boolean> }>):
 
 /** Cards in a carousel and in a grid, a catalog still loading and one that failed, as a page would show them. */
 async function renderCatalogs(): Promise<VitrineCatalog[]> {
-  const neverAnswers = { list: () => new Promise(() => {}), get: () => new Promise(() => {}) };
   // Widths in px: a wrapper in rem would itself shrink with the root font size.
   const wrapper = await fixture<HTMLElement>(html`
     <div lang="en" style="inline-size: 900px">
       <vitrine-catalog .products=${makeProducts(6)}></vitrine-catalog>
       <vitrine-catalog layout="grid" .products=${makeProducts(3)}></vitrine-catalog>
-      <vitrine-catalog .source=${neverAnswers}></vitrine-catalog>
-      <vitrine-catalog .source=${{ ...neverAnswers, list: () => Promise.reject(new Error('down')) }}></vitrine-catalog>
+      <vitrine-catalog .source=${pendingSource}></vitrine-catalog>
+      <vitrine-catalog .source=${{ ...pendingSource, list: () => Promise.reject(new Error('down')) }}></vitrine-catalog>
     </div>
   `);
   const catalogs = [...wrapper.querySelectorAll<VitrineCatalog>('vitrine-catalog')];
@@ -120,11 +120,10 @@ describe('Elements on a page with its own root font size and text styles', () =>
   });
 
   it("writes the catalog's title and messages in the page's text color, on a dark section too, and cards in their own", async () => {
-    const neverAnswers = { list: () => new Promise(() => {}), get: () => new Promise(() => {}) };
-    const wrapper = await fixture<HTMLElement>(html`
+      const wrapper = await fixture<HTMLElement>(html`
       <section lang="en" style="inline-size: 900px; background: #111; color: #eee">
-        <vitrine-catalog .source=${{ ...neverAnswers, list: async () => ({ catalog: { title: 'Summer' }, products: makeProducts(2) }) }}></vitrine-catalog>
-        <vitrine-catalog .source=${neverAnswers}></vitrine-catalog>
+        <vitrine-catalog .source=${{ ...pendingSource, list: async () => ({ catalog: { title: 'Summer' }, products: makeProducts(2) }) }}></vitrine-catalog>
+        <vitrine-catalog .source=${pendingSource}></vitrine-catalog>
         <vitrine-catalog .products=${[]}></vitrine-catalog>
       </section>
     `);

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { ProductSource } from '@vitrine/core';
 import { makeProducts } from '../../../elements/src/test/products.js';
+import { pendingSource } from '../../../elements/src/test/sources.js';
 import { reserveSpace } from './reserve-space.js';
-import { height, mismatches, pendingSource, place as placeAt, type Reservation } from './test-helpers/reserved.js';
+import { mismatches, removeReserved, renderReserved, reserved as reserve, type Reservation } from './test-helpers/reserved.js';
 
 const REM = parseFloat(getComputedStyle(document.documentElement).fontSize);
 
@@ -12,8 +12,6 @@ const CATALOGS: Record<string, string> = {
 };
 const WIDTHS_IN_REM = [20, 30, 31, 45, 60, 90];
 
-const place = (markup: string, widthInRem: number) => placeAt(markup, `${widthInRem}rem`);
-
 describe('reserveSpace', () => {
   const cases: Reservation[] = [];
 
@@ -21,23 +19,15 @@ describe('reserveSpace', () => {
     reserveSpace(document);
     for (const width of WIDTHS_IN_REM) {
       for (const [name, markup] of Object.entries(CATALOGS)) {
-        const element = place(markup, width);
-        (element as HTMLElement & { source?: ProductSource }).source = pendingSource;
-        cases.push({ name: `${name} at ${width}rem`, element, reserved: height(element) });
+        cases.push(reserve(`${name} at ${width}rem`, markup, `${width}rem`, (element) => Object.assign(element, { source: pendingSource })));
       }
     }
-    const carousel = place('<vitrine-carousel></vitrine-carousel>', 60);
-    (carousel as HTMLElement & { products?: unknown }).products = makeProducts(12);
-    cases.push({ name: 'carousel element', element: carousel, reserved: height(carousel) });
-    const card = place('<vitrine-product-card skeleton></vitrine-product-card>', 60);
-    cases.push({ name: 'card', element: card, reserved: height(card) });
-    await import('@vitrine/elements/catalog.js');
-    await Promise.all(cases.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+    cases.push(reserve('carousel element', '<vitrine-carousel></vitrine-carousel>', '60rem', (element) => Object.assign(element, { products: makeProducts(12) })));
+    cases.push(reserve('card', '<vitrine-product-card skeleton></vitrine-product-card>', '60rem'));
+    await renderReserved(cases, () => import('@vitrine/elements/catalog.js'));
   });
 
-  after(() => {
-    for (const { element } of cases) element.parentElement!.remove();
-  });
+  after(() => removeReserved(cases));
 
   it('reserves the carousel catalog: title line and row, two title lines up to 30rem wide, no title line at level 0', () => {
     const reserved = (name: string) => cases.find((c) => c.name === name)!.reserved / REM;
@@ -48,9 +38,9 @@ describe('reserveSpace', () => {
   });
 
   it('reserves nothing for a grid, whose height depends on its width and feed', () => {
-    const grid = place('<vitrine-catalog layout="grid" limit="4"></vitrine-catalog>', 60);
-    expect(height(grid)).to.equal(0);
-    grid.parentElement!.remove();
+    const grid = reserve('grid', '<vitrine-catalog layout="grid" limit="4"></vitrine-catalog>', '60rem');
+    expect(grid.reserved).to.equal(0);
+    removeReserved([grid]);
   });
 
   it('reserves what each element first renders, at every width', () => {
@@ -63,19 +53,15 @@ describe('reserveSpace for <vitrine-video>', () => {
   const videos: Reservation[] = [];
 
   before(async () => {
-    const reserve = reserveSpace(document);
+    const reserveShape = reserveSpace(document);
     for (const [name, shape] of Object.entries(SHAPES)) {
-      const element = place(shape === undefined ? '<vitrine-video></vitrine-video>' : `<vitrine-video aspect-ratio="${shape}"></vitrine-video>`, 20);
-      reserve(element);
-      videos.push({ name, element, reserved: height(element) });
+      const markup = shape === undefined ? '<vitrine-video></vitrine-video>' : `<vitrine-video aspect-ratio="${shape}"></vitrine-video>`;
+      videos.push(reserve(name, markup, '20rem', reserveShape));
     }
-    await import('@vitrine/elements/video.js');
-    await Promise.all(videos.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+    await renderReserved(videos, () => import('@vitrine/elements/video.js'));
   });
 
-  after(() => {
-    for (const { element } of videos) element.parentElement!.remove();
-  });
+  after(() => removeReserved(videos));
 
   it("holds a video's own aspect-ratio before its code arrives, and 16:9 without one or for one it refuses", () => {
     expect(videos.map(({ name, reserved }) => [name, Math.round((reserved / REM) * 100) / 100])).to.deep.equal([

@@ -1,5 +1,3 @@
-import type { ProductSource } from '@vitrine/core';
-
 /** An element placed before its code arrives, and the height the loader reserved for it then. */
 export interface Reservation {
   name: string;
@@ -7,23 +5,33 @@ export interface Reservation {
   reserved: number;
 }
 
-/** Never answers: a catalog given it stays in its loading state, the first thing it renders. */
-export const pendingSource: ProductSource = {
-  list: () => new Promise(() => {}),
-  get: () => new Promise(() => {}),
-};
+export function height(element: Element): number {
+  return element.getBoundingClientRect().height;
+}
 
-/** `markup` in a wrapper of the given width (any CSS length), appended to the page; returns its first element. */
-export function place(markup: string, width: string): HTMLElement {
+/**
+ * `markup` in a wrapper of the given width (any CSS length), appended to the page; its first element is handed to
+ * `prepare` (properties a page sets, the loader's per-element call) before the element's code arrives, then measured.
+ */
+export function reserved(name: string, markup: string, width: string, prepare: (element: HTMLElement) => void = () => {}): Reservation {
   const wrapper = document.createElement('div');
   wrapper.style.inlineSize = width;
   wrapper.innerHTML = markup;
   document.body.append(wrapper);
-  return wrapper.firstElementChild as HTMLElement;
+  const element = wrapper.firstElementChild as HTMLElement;
+  prepare(element);
+  return { name, element, reserved: height(element) };
 }
 
-export function height(element: Element): number {
-  return element.getBoundingClientRect().height;
+/** Loads `chunk` (which defines the elements) and waits until every reserved element has rendered. */
+export async function renderReserved(reservations: readonly Reservation[], chunk: () => Promise<unknown>): Promise<void> {
+  await chunk();
+  await Promise.all(reservations.map(({ element }) => (element as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete));
+}
+
+/** Takes every reserved element and its wrapper off the page. */
+export function removeReserved(reservations: readonly Reservation[]): void {
+  for (const { element } of reservations) element.parentElement!.remove();
 }
 
 /** The elements that now render at a height other than the one reserved for them (or had nothing reserved). */
